@@ -1,0 +1,218 @@
+// One authenticated session per command: from the token cache when a fresh token is there,
+// otherwise a login under a cross-process lock (so parallel jobs share one token), stored
+// back atomically. authedRequest adds the credential and re-authenticates once on a 401.
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Context } from '../framework/context.js';
+import { AuthError, UsageError } from '../framework/errors.js';
+import type { HttpRequest, HttpResponse } from '../transport/http.js';
+import { registerSecret } from '../transport/redact.js';
+import { cacheDir } from '../config/paths.js';
+import type { StoreKind, SecretStore } from './secret-store.js';
+import { openSecretStore } from './secret-store.js';
+import { TokenCache, cacheKey } from './token-cache.js';
+import type { AuthProvider, ProviderEnv, SecretName } from './provider.js';
+import { providerFor } from './select.js';
+import { isFresh, type AuthSession, type TokenRecord } from './types.js';
+
+interface SessionState {
+  provider: AuthProvider;
+  env: ProviderEnv;
+  cache?: TokenCache;
+  key?: string;
+  session?: Promise<AuthSession>;
+}
+
+const states = new WeakMap<Context, Promise<SessionState>>();
+
+export async function secretStoreFor(ctx: Context): Promise<SecretStore> {
+  const p = await ctx.profile().catch(() => undefined);
+  return openSecretStore({ preference: p?.get<StoreKind>('secret_store'), cacheDir: cacheDir(ctx.env), env: ctx.env, note: (m) => ctx.debug(m) });
+}
+
+/** The keyring/file account under which `profile set --password` keeps a profile's secret. */
+export function storedSecretAccount(profile: string, name: SecretName): string {
+  return `${name}-${profile}`;
+}
+
+async function state(ctx: Context): Promise<SessionState> {
+  let s = states.get(ctx);
+  if (!s) {
+    s = (async () => {
+      const profile = await ctx.profile();
+      const provider = providerFor(profile);
+      const http = await ctx.http();
+      let store: SecretStore | undefined;
+      const getStore = async () => (store ??= await secretStoreFor(ctx));
+      const env: ProviderEnv = {
+        http,
+        profile,
+        note: (m) => ctx.debug(m),
+        warn: (m) => ctx.warn(m),
+        async secret(name) {
+          const value = profile.get(name);
+          if (value && value !== 'keyring') {
+            registerSecret(value);
+            return value;
+          }
+          const stored = await (await getStore()).get(storedSecretAccount(profile.name, name));
+          if (stored) {
+            registerSecret(stored);
+            return stored;
+          }
+          if (value === 'keyring') ctx.debug(`${name} of profile ${profile.name} is "keyring" but the store has none`);
+          if (ctx.interactive) {
+            const { askSecret } = await import('../util/prompt.js');
+            const answer = (await askSecret(ctx.io, `${label(name)} for profile "${profile.name}": `)).trim();
+            if (answer) {
+              registerSecret(answer);
+              return answer;
+            }
+          }
+          const envVar = name === 'password' ? (profile.backend === 'swift' ? 'OS_PASSWORD or ST_KEY' : 'OS_PASSWORD') : name === 'token' ? 'STORCTL_TOKEN' : `STORCTL_${name.toUpperCase()}`;
+          throw new AuthError(`profile "${profile.name}" has no ${label(name).toLowerCase()} and stdin is not a terminal to ask for one`, {
+            hint: `set ${envVar}, or store it once with \`storctl profile set ${profile.name} --${name === 'password' ? 'password' : 'secret ' + name}\``,
+          });
+        },
+      };
+      const parts = provider.cacheParts();
+      const st: SessionState = { provider, env };
+      if (parts && ctx.globals.cache) {
+        const s2 = await getStore();
+        if (s2.kind !== 'none') {
+          st.cache = new TokenCache(s2, join(cacheDir(ctx.env), 'locks'), (m) => ctx.debug(m));
+          st.key = cacheKey(parts);
+        }
+      }
+      return st;
+    })();
+    states.set(ctx, s);
+  }
+  return s;
+}
+
+function label(name: SecretName): string {
+  return { password: 'Password', application_credential_secret: 'Application credential secret', client_secret: 'Client secret', token: 'Token' }[name];
+}
+
+export async function getSession(ctx: Context, opts: { refresh?: boolean } = {}): Promise<AuthSession> {
+  const st = await state(ctx);
+  if (!opts.refresh && st.session) return st.session;
+  const stale = opts.refresh ? (await st.session?.catch(() => undefined))?.record?.token : undefined;
+  st.session = obtain(ctx, st, stale);
+  return st.session;
+}
+
+async function obtain(ctx: Context, st: SessionState, staleToken?: string): Promise<AuthSession> {
+  const { provider, env, cache, key } = st;
+  const make = (record: TokenRecord | undefined, origin: AuthSession['origin']): AuthSession => {
+    if (record?.token) registerSecret(record.token);
+    return { authType: provider.type, headers: provider.headers(record), record, origin };
+  };
+  if (provider.staticRecord) {
+    const record = await provider.staticRecord(env);
+    return make(record, record ? 'static' : 'none');
+  }
+  if (!cache || !key) return make(await provider.login(env), 'fresh');
+  const usable = (r: TokenRecord | undefined): r is TokenRecord => !!r && isFresh(r) && r.token !== staleToken;
+  const cached = await cache.get(key);
+  if (usable(cached)) {
+    ctx.debug(`token cache hit (${cache.store.kind}, expires ${cached.expiresAt ?? 'never'})`);
+    return make(cached, 'cache');
+  }
+  return cache.withLock(key, async () => {
+    const again = await cache.get(key);
+    if (usable(again)) {
+      ctx.debug('token cache filled by another process while waiting');
+      return make(again, 'cache');
+    }
+    let record: TokenRecord | undefined;
+    const unscoped = provider.unscopedParts?.();
+    if (unscoped) {
+      const u = await cache.get(cacheKey(unscoped));
+      if (usable(u) && u.unscoped) {
+        ctx.debug('re-scoping a cached unscoped token');
+        record = await provider.login(env, u).catch((err) => {
+          ctx.debug(`re-scoping failed (${(err as Error).message}); logging in again`);
+          return undefined;
+        });
+      }
+    }
+    record ??= await provider.login(env);
+    await noticePlaintext(ctx, cache);
+    await cache.put(key, record);
+    return make(record, 'fresh');
+  });
+}
+
+async function noticePlaintext(ctx: Context, cache: TokenCache) {
+  if (cache.store.kind !== 'file' || !ctx.io.stderr.isTTY) return;
+  const marker = join(cacheDir(ctx.env), '.plaintext-notice-shown');
+  if (existsSync(marker)) return;
+  ctx.io.stderr.write(`storctl: note: no keyring available; tokens are cached in files under ${cacheDir(ctx.env)} (mode 0600). Set secret_store: none in a profile to disable.\n`);
+  await writeFile(marker, '', { mode: 0o600 }).catch(() => {});
+}
+
+/** Drops this profile's cached token (and revokes it server-side when asked and possible). */
+export async function logout(ctx: Context, opts: { revoke: boolean }): Promise<{ dropped: boolean; revoked: boolean }> {
+  const st = await state(ctx);
+  let revoked = false;
+  let dropped = false;
+  if (st.cache && st.key) {
+    const record = await st.cache.get(st.key);
+    if (record && opts.revoke && st.provider.revoke) {
+      revoked = await st.provider.revoke(st.env, record).catch((err) => {
+        ctx.warn(`could not revoke the token: ${(err as Error).message}`);
+        return false;
+      });
+    }
+    dropped = await st.cache.drop(st.key);
+    const u = st.provider.unscopedParts?.();
+    if (u) await st.cache.drop(cacheKey(u));
+  }
+  return { dropped, revoked };
+}
+
+/** Cached record without any network, for `auth status`. */
+export async function peekSession(ctx: Context): Promise<{ provider: AuthProvider; record?: TokenRecord; where?: string; key?: string }> {
+  const st = await state(ctx);
+  if (!st.cache || !st.key) return { provider: st.provider };
+  return { provider: st.provider, record: await st.cache.get(st.key), where: st.cache.store.describe(st.cache.account(st.key)), key: st.key };
+}
+
+/**
+ * A request with the session's credential. On a 401 the token is dropped, a new one is
+ * obtained once, and the request is sent once more; a second 401 is an auth error.
+ */
+export async function authedRequest(ctx: Context, req: HttpRequest): Promise<HttpResponse> {
+  const http = await ctx.http();
+  const session = await getSession(ctx);
+  const res = await http.request({ ...req, headers: { ...req.headers, ...session.headers } });
+  if (res.status !== 401 || session.origin === 'static' || session.origin === 'none') {
+    if (res.status === 401) throw unauthorized(ctx, res);
+    return res;
+  }
+  const replayable = req.body === undefined || typeof req.body === 'string' || req.body instanceof Uint8Array;
+  if (!replayable) throw unauthorized(ctx, res);
+  ctx.debug('HTTP 401: dropping the cached token and authenticating again');
+  const st = await state(ctx);
+  if (st.cache && st.key) await st.cache.drop(st.key);
+  const fresh = await getSession(ctx, { refresh: true });
+  const again = await http.request({ ...req, headers: { ...req.headers, ...fresh.headers } });
+  if (again.status === 401) throw unauthorized(ctx, again);
+  return again;
+}
+
+function unauthorized(ctx: Context, res: HttpResponse): AuthError {
+  return new AuthError(`the server refused the credentials of this profile (HTTP 401 from ${new URL(res.url).origin})`, {
+    hint: 'run `storctl auth login` to check them, or `storctl profile explain`',
+    details: { status: 401 },
+  });
+}
+
+export function requireCatalog(session: AuthSession): NonNullable<TokenRecord['catalog']> {
+  const catalog = session.record?.catalog;
+  if (!catalog) throw new UsageError('this credential carries no service catalog', { hint: 'use a Keystone profile scoped to a project, or set the service endpoint in the profile' });
+  return catalog;
+}

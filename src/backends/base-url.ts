@@ -1,0 +1,35 @@
+// The base URL a raw `storctl api` request is relative to, per backend.
+import type { Context } from '../framework/context.js';
+import { UsageError } from '../framework/errors.js';
+import { serviceEndpoint } from '../auth/catalog.js';
+import { getSession } from '../auth/session.js';
+
+export async function apiBaseUrl(ctx: Context, service?: string): Promise<string> {
+  const profile = await ctx.profile();
+  const endpoints = profile.get<string[]>('endpoint') ?? [];
+  switch (profile.backend) {
+    case 'openstack':
+    case 'swift': {
+      if (service) return (await serviceEndpoint(ctx, [service])).url;
+      if (profile.backend === 'swift') {
+        if (endpoints[0]) return endpoints[0];
+        const s = await getSession(ctx);
+        if (s.record?.storageUrl) return s.record.storageUrl;
+        return (await serviceEndpoint(ctx, ['object-store'])).url;
+      }
+      const s = await getSession(ctx);
+      if (s.record?.authUrl) return s.record.authUrl;
+      throw new UsageError('no base URL: pass --service TYPE (e.g. volumev3) or a full URL');
+    }
+    case 'openstorage': {
+      const rest = profile.get('rest_endpoint');
+      if (rest) return rest;
+      if (!endpoints[0]) throw new UsageError(`profile "${profile.name}" has no endpoint or rest_endpoint`);
+      const host = endpoints[0].replace(/^[a-z]+:\/\//, '').replace(/:\d+$/, '');
+      return `${profile.get('cacert') || endpoints[0].startsWith('https') ? 'https' : 'http'}://${host}:9110`;
+    }
+    case 'kumoscale':
+      if (!endpoints[0]) throw new UsageError(`profile "${profile.name}" has no endpoint (provisioner URL)`);
+      return endpoints[0];
+  }
+}

@@ -1,0 +1,142 @@
+// Entry point: build the commander tree from the manifest, parse, dispatch, and turn any
+// failure into one line on stderr and a documented exit code. Nothing heavy is imported here:
+// the runner (config, auth, transports, renderers) loads only when a command actually runs.
+import { Command, CommanderError, Option } from 'commander';
+import type { FlagSpec, ManifestCommand } from './framework/command.js';
+import type { Env, IO } from './framework/context.js';
+import { EXIT } from './framework/errors.js';
+import { GLOBAL_FLAGS } from './framework/globals.js';
+import { camel, loadManifest, unionFlags } from './framework/manifest.js';
+
+export interface MainOptions {
+  io?: IO;
+  env?: Env;
+}
+
+export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
+  const io: IO = options.io ?? { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+  const env = options.env ?? process.env;
+  const manifest = loadManifest();
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout.write(`storctl ${manifest.version}\n`);
+    return EXIT.ok;
+  }
+  let exitCode: number = EXIT.ok;
+  let commanderMessage = '';
+  const program = buildProgram(manifest.commands, manifest.topics, manifest.version, io, async (cmd, args, opts, command) => {
+    const { runCommand } = await import('./framework/runner.js');
+    exitCode = await runCommand({ entry: cmd, args, opts, command, io, env });
+  });
+  program.configureOutput({
+    writeOut: (s) => io.stdout.write(s),
+    writeErr: (s) => io.stderr.write(s),
+    outputError: (s) => {
+      commanderMessage = s;
+    },
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      if (err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
+      const wantsJson = /(^|\s)(-o|--output|-f|--format)[ =]?json\b/.test(argv.join(' '));
+      const text = (commanderMessage || err.message).trim().replace(/^error: /, '');
+      if (wantsJson) io.stderr.write(JSON.stringify({ error: { kind: 'usage', message: text.replace(/\n/g, ' '), exit_code: EXIT.usage } }) + '\n');
+      else io.stderr.write(`storctl: ${text.replace(/\n\(/, ' (')}\n` + (text.includes('unknown') ? `Run 'storctl --help' for the list of commands.\n` : ''));
+      return EXIT.usage;
+    }
+    throw err;
+  }
+  return exitCode;
+}
+
+type Action = (cmd: ManifestCommand, args: string[], opts: Record<string, unknown>, command: Command) => Promise<void>;
+
+function buildProgram(commands: ManifestCommand[], topics: { path: string[]; summary: string }[], version: string, io: IO, action: Action): Command {
+  const program = new Command('storctl')
+    .description('Storage administration for OpenStack (Keystone, Cinder, Swift, Nova flavors), Swift-compatible stores, the OpenStorage SDK and the KumoScale Provisioner.')
+    .version(`storctl ${version}`, '-V, --version', 'Print the version')
+    .helpOption('-h, --help', 'Show help')
+    .helpCommand(false)
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: true })
+    .addHelpText('after', `\nStart with: storctl sandbox demo    Documentation: man storctl\nExit codes: 0 ok, 1 error, 2 usage, 3 auth, 4 not found, 5 conflict, 6 unreachable/timeout/TLS, 7 server error, 130 interrupted.`);
+  for (const flag of GLOBAL_FLAGS) addFlag(program, flag);
+  const groups = new Map<string, Command>([['', program]]);
+  const groupFor = (path: string[]): Command => {
+    const key = path.join(' ');
+    let g = groups.get(key);
+    if (g) return g;
+    const parent = groupFor(path.slice(0, -1));
+    g = parent.command(path[path.length - 1]!).description(topics.find((t) => t.path.join(' ') === key)?.summary ?? '');
+    g.exitOverride().showSuggestionAfterError(true).helpCommand(false).configureHelp({ sortSubcommands: true });
+    g.action(() => {
+      g!.help({ error: false });
+    });
+    groups.set(key, g);
+    return g;
+  };
+  for (const cmd of commands) {
+    const parent = groupFor(cmd.path.slice(0, -1));
+    const v0 = cmd.variants[0]!;
+    const leaf = parent.command(cmd.path[cmd.path.length - 1]!).description(variantText(cmd)).summary(v0.summary);
+    leaf.exitOverride().showSuggestionAfterError(true).configureHelp({ showGlobalOptions: true });
+    for (const arg of v0.args) {
+      const spec = `${arg.required ? '<' : '['}${arg.name}${arg.variadic ? '...' : ''}${arg.required ? '>' : ']'}`;
+      leaf.argument(spec, arg.description);
+    }
+    for (const flag of unionFlags(cmd)) addFlag(leaf, flag);
+    leaf.addHelpText('after', helpFooter(cmd));
+    leaf.action(async (...params: unknown[]) => {
+      const command = params[params.length - 1] as Command;
+      const opts = command.opts();
+      const args = (params.slice(0, -2) as (string | string[] | undefined)[]).flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a : [a]));
+      await action(cmd, args, opts, command);
+    });
+  }
+  return program;
+}
+
+function addFlag(cmd: Command, flag: FlagSpec) {
+  const value = flag.type === 'boolean' ? '' : ` <${flag.valueName ?? 'VALUE'}>`;
+  const opt = new Option(`${flag.short ? `-${flag.short}, ` : ''}--${flag.name}${value}`, flag.description);
+  if (flag.choices) opt.choices(flag.choices as string[]);
+  if (flag.type === 'list') opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
+  if (flag.type === 'number') {
+    opt.argParser((v: string) => {
+      const n = Number(v);
+      if (v.trim() === '' || !Number.isFinite(n)) throw new CommanderError(EXIT.usage, 'storctl.invalidNumber', `error: --${flag.name} wants a number, not "${v}"`);
+      return n;
+    });
+  }
+  if (flag.default !== undefined && flag.type !== 'boolean') opt.default(flag.default);
+  cmd.addOption(opt);
+  for (const alias of flag.aliases ?? []) {
+    // Habits from other tools (-f json, --os-region-name): hidden, same destination.
+    const a = new Option(`${alias.length === 1 ? `-${alias}` : `--${alias}`}${value}`).hideHelp();
+    if (flag.choices) a.choices(flag.choices as string[]);
+    cmd.addOption(a);
+    cmd.on(`option:${alias}`, (v: unknown) => cmd.setOptionValueWithSource(camel(flag.name), v, 'cli'));
+  }
+}
+
+function variantText(cmd: ManifestCommand): string {
+  const v0 = cmd.variants[0]!;
+  const base = v0.description ?? v0.summary;
+  if (cmd.variants.length === 1) return base;
+  return `${base}\n\nImplemented per backend: ${cmd.variants.map((v) => (v.backends === 'none' ? 'any' : v.backends.join('/'))).join(', ')}; the profile's backend picks one.`;
+}
+
+function helpFooter(cmd: ManifestCommand): string {
+  const lines: string[] = [];
+  const backends = cmd.variants.flatMap((v) => (v.backends === 'none' ? [] : v.backends));
+  if (backends.length) lines.push(`Backends: ${backends.join(', ')}`);
+  const columns = cmd.variants[0]!.columns;
+  if (columns.length) lines.push(`Columns (-c): ${columns.map((c) => c.header).join(', ')}`);
+  if (cmd.variants.some((v) => v.destructive)) lines.push('Asks for confirmation on a terminal; pass --yes in scripts.');
+  const examples = [...new Set(cmd.variants.flatMap((v) => v.examples))];
+  if (examples.length) lines.push('', 'Examples:', ...examples.map((e) => `  $ ${e}`));
+  return lines.length ? `\n${lines.join('\n')}` : '';
+}

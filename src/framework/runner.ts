@@ -1,0 +1,128 @@
+// Runs one parsed command: builds its Context, picks the implementation for the profile's
+// backend, loads that module, runs it, and maps any failure to a message and an exit code.
+import type { Command } from 'commander';
+import type { ManifestCommand, ManifestVariant, CommandDefinition } from './command.js';
+import type { Env, GlobalOptions, IO } from './context.js';
+import { EXIT, InterruptedError, StorctlError, UsageError } from './errors.js';
+import { camel, distRoot } from './manifest.js';
+import { createContext, type ContextInternals } from './context-impl.js';
+import { scrubKnownSecrets } from '../transport/redact.js';
+
+export interface RunInput {
+  entry: ManifestCommand;
+  args: string[];
+  opts: Record<string, unknown>;
+  command: Command;
+  io: IO;
+  env: Env;
+}
+
+export async function runCommand(input: RunInput): Promise<number> {
+  const { entry, io, env, command } = input;
+  const all = command.optsWithGlobals() as Record<string, any>;
+  const globals: GlobalOptions = {
+    profile: all.profile,
+    osCloud: all.osCloud,
+    output: all.output,
+    column: all.column ?? [],
+    sort: all.sort,
+    noHeaders: all.headers === false,
+    long: all.long === true,
+    debug: all.debug === true,
+    traceFile: all.traceFile,
+    timeout: all.timeout,
+    insecure: all.insecure,
+    cacert: all.cacert,
+    region: all.region,
+    endpoint: all.endpoint,
+    transport: all.transport,
+    osVolumeApiVersion: all.osVolumeApiVersion,
+    cache: all.cache !== false,
+    yes: all.yes === true,
+    color: all.color === false ? false : undefined,
+  };
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(EXIT.interrupted); // second ^C: leave now
+    controller.abort(new InterruptedError('interrupted'));
+  };
+  process.on('SIGINT', onSigint);
+  let internals: ContextInternals | undefined;
+  try {
+    const v0 = entry.variants[0]!;
+    internals = createContext({ io, env, globals, commandPath: entry.path, meta: v0, signal: controller.signal });
+    const ctx = internals.ctx;
+    const variant = await pickVariant(entry, internals);
+    rejectForeignFlags(entry, variant, command);
+    const mod = (await import(new URL(variant.module, distRoot).href)) as { default: CommandDefinition };
+    internals.setMeta(mod.default);
+    await raceAbort(mod.default.run(ctx, input.args, input.opts), controller.signal);
+    return EXIT.ok;
+  } catch (err) {
+    return reportError(err, io, globals, controller.signal.aborted);
+  } finally {
+    process.off('SIGINT', onSigint);
+    await internals?.dispose();
+  }
+}
+
+async function pickVariant(entry: ManifestCommand, internals: ContextInternals): Promise<ManifestVariant> {
+  const only = entry.variants.length === 1 ? entry.variants[0]! : undefined;
+  if (only && only.backends === 'none') return only;
+  const profile = await internals.ctx.profile();
+  const found = entry.variants.find((v) => v.backends !== 'none' && v.backends.includes(profile.backend));
+  if (found) return found;
+  const served = entry.variants.flatMap((v) => (v.backends === 'none' ? [] : v.backends));
+  throw new UsageError(`"storctl ${entry.path.join(' ')}" does not apply to ${profile.backend} profiles (profile "${profile.name}" is ${profile.backend}; this command serves ${served.join(', ')})`, {
+    hint: `pick a ${served.join(' or ')} profile with --profile NAME`,
+  });
+}
+
+/** A flag that only another backend's implementation knows is a mistake, not a no-op. */
+function rejectForeignFlags(entry: ManifestCommand, variant: ManifestVariant, command: Command) {
+  if (entry.variants.length === 1) return;
+  const known = new Set(variant.flags.map((f) => camel(f.name)));
+  for (const other of entry.variants) {
+    for (const f of other.flags) {
+      const key = camel(f.name);
+      if (!known.has(key) && command.getOptionValueSource(key) === 'cli') {
+        throw new UsageError(`--${f.name} does not apply to ${variant.backends === 'none' ? 'this' : variant.backends.join('/')} profiles for "${entry.path.join(' ')}"`, {
+          hint: `see storctl ${entry.path.join(' ')} --help`,
+        });
+      }
+    }
+  }
+}
+
+function raceAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => { signal.removeEventListener('abort', onAbort); resolve(v); },
+      (e) => { signal.removeEventListener('abort', onAbort); reject(e); },
+    );
+  });
+}
+
+export function reportError(err: unknown, io: IO, globals: Pick<GlobalOptions, 'output' | 'debug'>, interrupted = false): number {
+  let error: StorctlError;
+  if (err instanceof StorctlError) error = err;
+  else if (interrupted) error = new InterruptedError('interrupted');
+  else if ((err as Error)?.name === 'UsageError') error = new UsageError((err as Error).message);
+  else {
+    const e = err as Error;
+    error = new StorctlError(`internal error: ${e?.message ?? String(err)}`, { hint: 'this is a storctl bug; run with --debug for the stack and report it' });
+    if (globals.debug && e?.stack) io.stderr.write(scrubKnownSecrets(e.stack) + '\n');
+  }
+  const message = scrubKnownSecrets(error.message);
+  const hint = error.hint ? scrubKnownSecrets(error.hint) : undefined;
+  if (globals.output === 'json') {
+    const body = { error: { kind: error.kind, message, ...(hint ? { hint } : {}), exit_code: error.exitCode, ...(error.details ?? {}) } };
+    io.stderr.write(scrubKnownSecrets(JSON.stringify(body)) + '\n');
+  } else {
+    io.stderr.write(`storctl: ${message}${hint ? `; ${hint}` : ''}\n`);
+  }
+  return error.exitCode;
+}
