@@ -8,7 +8,8 @@ export const CATALOG_COLUMNS = [
   {
     key: 'endpoints',
     header: 'Endpoints',
-    get: (s: CatalogService) => s.endpoints.map((e) => `${e.region ?? ''} ${e.interface}: ${e.url}`.trim()).join('\n'),
+    format: 'list' as const,
+    get: (s: CatalogService) => s.endpoints.map((e) => `${e.interface}${e.region ? `@${e.region}` : ''}: ${e.url}`),
   },
 ];
 
