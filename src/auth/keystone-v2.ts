@@ -43,7 +43,7 @@ export class KeystoneV2Provider implements AuthProvider {
   }
 
   async login(env: ProviderEnv, rescopeFrom?: TokenRecord): Promise<TokenRecord> {
-    const { base } = await discoverKeystone(env.http, this.authUrl, '2.0');
+    const { base } = await discoverKeystone(await env.http(), this.authUrl, '2.0');
     const tenant = this.tenant();
     let credentials: Record<string, unknown>;
     if (rescopeFrom) credentials = { token: { id: rescopeFrom.token } };
@@ -56,7 +56,7 @@ export class KeystoneV2Provider implements AuthProvider {
     const first = await this.tokens(env, base, { ...credentials, ...(tenant ?? {}) });
     if (tenant || !first.unscoped) return first;
     // No tenant named: take the only one the user has, as the ViPR walkthrough does by hand.
-    const res = await env.http.request({ method: 'GET', url: `${base}/tenants`, headers: { accept: 'application/json', 'x-auth-token': first.token } });
+    const res = await (await env.http()).request({ method: 'GET', url: `${base}/tenants`, headers: { accept: 'application/json', 'x-auth-token': first.token } });
     if (res.status !== 200) return first;
     const tenants: any[] = res.json()?.tenants ?? [];
     if (tenants.length !== 1) {
@@ -67,7 +67,7 @@ export class KeystoneV2Provider implements AuthProvider {
   }
 
   private async tokens(env: ProviderEnv, base: string, auth: Record<string, unknown>): Promise<TokenRecord> {
-    const res = await env.http.request({ method: 'POST', url: `${base}/tokens`, headers: { accept: 'application/json' }, json: { auth } });
+    const res = await (await env.http()).request({ method: 'POST', url: `${base}/tokens`, headers: { accept: 'application/json' }, json: { auth } });
     if (res.status !== 200 && res.status !== 203) throw keystoneError(res, 'Keystone v2.0 authentication', this.profile.name, this.authUrl);
     const access = res.json()?.access;
     const token = access?.token?.id;

@@ -49,10 +49,10 @@ export class KeystoneV3Provider implements AuthProvider {
   }
 
   async login(env: ProviderEnv, rescopeFrom?: TokenRecord): Promise<TokenRecord> {
-    const { base } = await discoverKeystone(env.http, this.authUrl, '3');
+    const { base } = await discoverKeystone(await env.http(), this.authUrl, '3');
     const identity = rescopeFrom ? { methods: ['token'], token: { id: rescopeFrom.token } } : await this.identity(env);
     const scope = this.method === 'application_credential' ? undefined : this.scope();
-    const res = await env.http.request({
+    const res = await (await env.http()).request({
       method: 'POST',
       url: `${base}/auth/tokens`,
       headers: { accept: 'application/json' },
@@ -66,8 +66,8 @@ export class KeystoneV3Provider implements AuthProvider {
   }
 
   async revoke(env: ProviderEnv, record: TokenRecord): Promise<boolean> {
-    const base = record.authUrl ?? (await discoverKeystone(env.http, this.authUrl, '3')).base;
-    const res = await env.http.request({ method: 'DELETE', url: `${base}/auth/tokens`, headers: { 'x-auth-token': record.token, 'x-subject-token': record.token } });
+    const base = record.authUrl ?? (await discoverKeystone(await env.http(), this.authUrl, '3')).base;
+    const res = await (await env.http()).request({ method: 'DELETE', url: `${base}/auth/tokens`, headers: { 'x-auth-token': record.token, 'x-subject-token': record.token } });
     return res.status === 204 || res.status === 200;
   }
 

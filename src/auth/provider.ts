@@ -6,7 +6,8 @@ import type { TokenRecord } from './types.js';
 export type SecretName = 'password' | 'application_credential_secret' | 'client_secret' | 'token';
 
 export interface ProviderEnv {
-  http: HttpClient;
+  /** The transport, created on first use (a cache hit never loads it). */
+  http(): Promise<HttpClient>;
   profile: ResolvedProfile;
   /** A secret setting's value (from profile, env, keyring or a prompt); throws AuthError when none can be had. */
   secret(name: SecretName): Promise<string>;

@@ -92,7 +92,7 @@ class KeystoneAutoProvider implements AuthProvider {
     return this.v3.headers(record);
   }
   async login(env: ProviderEnv, rescopeFrom?: TokenRecord): Promise<TokenRecord> {
-    const found = await discoverKeystone(env.http, this.profile.get('auth_url') ?? '');
+    const found = await discoverKeystone(await env.http(), this.profile.get('auth_url') ?? '');
     env.note(`keystone discovery: using v${found.version} at ${found.base}`);
     return found.version === '2.0' ? this.v2.login(env, rescopeFrom) : this.v3.login(env, rescopeFrom);
   }

@@ -42,11 +42,10 @@ async function state(ctx: Context): Promise<SessionState> {
     s = (async () => {
       const profile = await ctx.profile();
       const provider = providerFor(profile);
-      const http = await ctx.http();
       let store: SecretStore | undefined;
       const getStore = async () => (store ??= await secretStoreFor(ctx));
       const env: ProviderEnv = {
-        http,
+        http: () => ctx.http(),
         profile,
         note: (m) => ctx.debug(m),
         warn: (m) => ctx.warn(m),

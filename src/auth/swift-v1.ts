@@ -31,7 +31,7 @@ export class SwiftV1Provider implements AuthProvider {
     const user = this.profile.get('username');
     if (!user) throw new UsageError(`profile "${this.profile.name}" has no username`, { hint: 'Swift v1 users look like account:user (ST_USER)' });
     const key = await env.secret('password');
-    const res = await env.http.request({ method: 'GET', url: this.authUrl, headers: { 'x-auth-user': user, 'x-auth-key': key } });
+    const res = await (await env.http()).request({ method: 'GET', url: this.authUrl, headers: { 'x-auth-user': user, 'x-auth-key': key } });
     if (res.status === 401 || res.status === 403) {
       throw new AuthError(`authentication failed for profile "${this.profile.name}" at ${this.authUrl}: HTTP ${res.status}`, { hint: 'check the user (account:user) and key (storctl profile explain)', details: { status: res.status } });
     }

@@ -14,7 +14,6 @@ import { escapeControl, jsonReplacer, rawText } from './format.js';
 import { Sink } from './sink.js';
 import { parseSort, sortRecords } from './sort.js';
 import { BatchReader, collect } from './source.js';
-import { tableList, tableObject } from './table.js';
 import type { Rec, RecordSource, RenderOptions, Renderer } from './types.js';
 
 export { pickColumns } from './columns.js';
@@ -168,7 +167,7 @@ export const renderer: Renderer = {
       case 'value':
         return listValue(source, opts, sink);
       case 'table':
-        return tableList(source, opts, sink);
+        return (await import('./table.js')).tableList(source, opts, sink); // cli-table3 + chalk only for tables
       default:
         throw new Error(`unknown output format '${String(opts.format)}'`);
     }
@@ -203,7 +202,7 @@ export const renderer: Renderer = {
         return;
       }
       case 'table':
-        return tableObject(record, opts, sink);
+        return (await import('./table.js')).tableObject(record, opts, sink);
       default:
         throw new Error(`unknown output format '${String(opts.format)}'`);
     }
