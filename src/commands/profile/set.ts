@@ -1,11 +1,19 @@
 import { defineCommand } from '../../framework/command.js';
+import type { Context } from '../../framework/context.js';
 import { NotFoundError, UsageError } from '../../framework/errors.js';
 import { saveConfig } from '../../config/file.js';
 import { applySettings, parseAssignments } from '../../config/profile-edit.js';
 import { SETTINGS, SETTINGS_BY_KEY } from '../../config/schema.js';
 import { didYouMean } from '../../util/suggest.js';
 
-export default defineCommand<{ unset?: string[] }>({
+interface Opts {
+  unset?: string[];
+  password?: boolean;
+  passwordStdin?: boolean;
+  tokenStdin?: boolean;
+}
+
+export default defineCommand<Opts>({
   summary: 'Change settings of a profile',
   description:
     'Sets KEY=VALUE settings and removes --unset ones, keeping the rest of the file (and its comments) as it was.\n\nSettings:\n' +
@@ -15,8 +23,18 @@ export default defineCommand<{ unset?: string[] }>({
     { name: 'name', description: 'Profile name', required: true },
     { name: 'settings', description: 'KEY=VALUE settings', variadic: true },
   ],
-  flags: [{ name: 'unset', type: 'list', valueName: 'KEY', description: 'Remove a setting (repeatable)' }],
-  examples: ['storctl profile set prod region_name=RegionTwo interface=internal', 'storctl profile set prod --unset cacert'],
+  flags: [
+    { name: 'unset', type: 'list', valueName: 'KEY', description: 'Remove a setting (repeatable)' },
+    { name: 'password', type: 'boolean', description: 'Ask for the password and keep it in the keyring (file store without one)' },
+    { name: 'password-stdin', type: 'boolean', description: 'Read the password from stdin and keep it in the keyring' },
+    { name: 'token-stdin', type: 'boolean', description: 'Read a bearer token from stdin and keep it in the keyring' },
+  ],
+  examples: [
+    'storctl profile set prod region_name=RegionTwo interface=internal',
+    'storctl profile set prod --unset cacert',
+    'storctl profile set prod --password',
+    'vault read -field=pw secret/os | storctl profile set prod --password-stdin',
+  ],
   async run(ctx, args, opts) {
     const [name, ...words] = args;
     const cfg = await ctx.config();
@@ -25,8 +43,35 @@ export default defineCommand<{ unset?: string[] }>({
     for (const k of unset) if (!SETTINGS_BY_KEY.has(k)) throw new UsageError(`unknown setting "${k}"${didYouMean(k, SETTINGS_BY_KEY.keys())}`);
     if (unset.includes('backend')) throw new UsageError('a profile cannot lose its backend', { hint: 'set another one with backend=…' });
     const values = parseAssignments(words, name!);
-    if (Object.keys(values).length === 0 && unset.length === 0) throw new UsageError('nothing to change', { hint: 'give KEY=VALUE settings or --unset KEY' });
+    const secretName = opts.password || opts.passwordStdin ? 'password' : opts.tokenStdin ? 'token' : undefined;
+    if (secretName) {
+      const value = await readSecret(ctx, secretName, !!(opts.passwordStdin || opts.tokenStdin), name!);
+      const { secretStoreFor, storedSecretAccount } = await import('../../auth/session.js');
+      const store = await secretStoreFor(ctx);
+      if (store.kind === 'none') throw new UsageError('secret_store is none: there is nowhere to keep the secret', { hint: 'use secret_store: keyring or file' });
+      await store.set(storedSecretAccount(name!, secretName), value);
+      values[secretName] = 'keyring';
+      ctx.io.stderr.write(`Stored the ${secretName} in ${store.describe(storedSecretAccount(name!, secretName))}.\n`);
+    }
+    if (Object.keys(values).length === 0 && unset.length === 0) throw new UsageError('nothing to change', { hint: 'give KEY=VALUE settings, --unset KEY or --password' });
     await saveConfig(cfg, (doc) => applySettings(doc, name!, values, unset));
     ctx.io.stderr.write(`Profile "${name}" updated.\n`);
   },
 });
+
+async function readSecret(ctx: Context, what: string, fromStdin: boolean, profile: string): Promise<string> {
+  let value: string;
+  if (fromStdin) {
+    const chunks: Buffer[] = [];
+    for await (const c of ctx.io.stdin) chunks.push(Buffer.from(c as Buffer));
+    value = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  } else {
+    if (!ctx.interactive) throw new UsageError(`cannot ask for the ${what}: stdin is not a terminal`, { hint: `pipe it in with --${what}-stdin` });
+    const { askSecret } = await import('../../util/prompt.js');
+    value = (await askSecret(ctx.io, `${what === 'password' ? 'Password' : 'Token'} for profile "${profile}": `)).trim();
+  }
+  if (!value) throw new UsageError(`empty ${what}: nothing stored`);
+  const { registerSecret } = await import('../../transport/redact.js');
+  registerSecret(value);
+  return value;
+}

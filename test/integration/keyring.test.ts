@@ -1,0 +1,61 @@
+// The OS keyring for real: run under dbus-run-session with an unlocked gnome-keyring
+// (test/integration/run.sh does this). Passwords and tokens must land in the Secret Service,
+// not in files.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeHome, ROOT, type TestHome } from '../e2e/harness.js';
+
+const enabled = process.env.STORCTL_IT_KEYRING === '1' && !!process.env.DBUS_SESSION_BUS_ADDRESS;
+
+describe.skipIf(!enabled)('keyring via keytar and gnome-keyring', () => {
+  let ks: any;
+  let h: TestHome;
+  let bus: Record<string, string>;
+
+  beforeAll(async () => {
+    const K = await import(join(ROOT, 'dist/sandbox/keystone.js'));
+    ks = await K.startKeystone();
+    h = await makeHome();
+    bus = { DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS! };
+    const dir = join(h.home, '.config/storctl');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'config.yaml'), `current_profile: ks\nprofiles:\n  ks:\n    backend: openstack\n    auth_url: ${ks.url}/v3\n    username: admin\n    project_name: admin\n`);
+  });
+  afterAll(async () => {
+    await ks?.close();
+    await h?.cleanup();
+  });
+
+  it('stores a password in the keyring and logs in with it', async () => {
+    const set = await h.run(['profile', 'set', 'ks', '--password-stdin'], { env: bus, input: 'adminpass\n' });
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stderr).toMatch(/Stored the password in keyring \(service storctl/);
+    const cfg = await readFile(join(h.home, '.config/storctl/config.yaml'), 'utf8');
+    expect(cfg).toMatch(/password: keyring/);
+    expect(cfg).not.toContain('adminpass');
+    const login = await h.run(['auth', 'login', '-o', 'json'], { env: bus });
+    expect(login.code, login.stderr).toBe(0);
+    expect(login.json().user).toBe('admin');
+  });
+
+  it('caches the token in the keyring, not in files, and reuses it', async () => {
+    const status = await h.run(['auth', 'status', '-o', 'json'], { env: bus });
+    expect(status.json().token_store).toMatch(/^keyring \(service storctl, account token-[0-9a-f]{32}\)$/);
+    expect(status.json().credentials.password).toMatch(/^keyring/);
+    const files = await readdir(join(h.home, '.cache/storctl/secrets')).catch(() => [] as string[]);
+    expect(files.filter((f) => f.startsWith('token-'))).toEqual([]);
+    const before = ks.counters.authRequests;
+    const again = await h.run(['api', 'GET', '/auth/projects'], { env: bus });
+    expect(again.code, again.stderr).toBe(0);
+    expect(ks.counters.authRequests).toBe(before);
+  });
+
+  it('falls back to files when the session bus is gone, with a note under --debug', async () => {
+    const r = await h.run(['auth', 'login', '--debug', '-o', 'json'], { env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' }, input: '' });
+    // The password lives in the unreachable keyring, so login must fail clearly (exit 3), not hang or crash.
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/keyring: (the Secret Service did not answer|keytar is not available)/);
+    expect(r.stderr).toMatch(/no password and stdin is not a terminal/);
+  });
+});
