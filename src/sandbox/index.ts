@@ -9,8 +9,19 @@ export interface SandboxProfile {
   description: string;
 }
 
+export interface SandboxSims {
+  keystone?: import('./keystone.js').KeystoneSim;
+  cinder?: import('./cinder.js').CinderSim;
+  nova?: import('./nova.js').NovaSim;
+  swift?: import('./swift.js').SwiftSim;
+  openstorage?: any;
+  kumoscale?: any;
+}
+
 export interface Sandbox {
   services: Record<string, string>;
+  /** The running simulators, for tests that seed data or read counters. */
+  sims: SandboxSims;
   profiles: SandboxProfile[];
   counters(): Record<string, Record<string, number>>;
   close(): Promise<void>;
@@ -28,6 +39,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const handles: { name: string; h: { close(): Promise<void>; counters: Record<string, number> } }[] = [];
   const services: Record<string, string> = {};
   const profiles: SandboxProfile[] = [];
+  const sims: SandboxSims = {};
   try {
     if (want('openstack') || want('swift')) {
       const { startKeystone, SEED_USERS, SEED_APP_CREDENTIAL } = await import('./keystone.js');
@@ -43,6 +55,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       handles.push({ name: 'nova', h: nova });
       const swift = await startSwift({ validateToken });
       handles.push({ name: 'swift', h: swift });
+      Object.assign(sims, { keystone, cinder, nova, swift });
       keystone.setCatalog([
         { type: 'volumev3', name: 'cinderv3', url: `${cinder.url}/v3/$(project_id)s` },
         { type: 'block-storage', name: 'cinder', url: `${cinder.url}/v3/$(project_id)s` },
@@ -66,6 +79,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       const secret = 'storctl-sandbox-shared-secret';
       const osd = await mod.startOpenStorage({ auth: { sharedSecret: secret, issuer: 'storctl-sandbox' } });
       handles.push({ name: 'openstorage', h: osd });
+      sims.openstorage = osd;
       services['openstorage-grpc'] = osd.grpcAddress;
       services['openstorage-rest'] = osd.restUrl;
       const admin = osd.mintToken({ sub: 'admin@sandbox', name: 'admin', email: 'admin@sandbox', roles: ['system.admin'], groups: ['*'], expiresInSeconds: 365 * 24 * 3600 });
@@ -80,6 +94,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       const pki = await tls.generateTestPki(opts.pkiDir);
       const ks = await mod.startKumoScale({ pki });
       handles.push({ name: 'kumoscale', h: ks });
+      sims.kumoscale = ks;
       services.kumoscale = ks.url;
       const user = mod.KUMOSCALE_SANDBOX_USER;
       profiles.push({
@@ -94,6 +109,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   }
   return {
     services,
+    sims,
     profiles,
     counters: () => Object.fromEntries(handles.map((x) => [x.name, { ...x.h.counters }])),
     close: async () => {
