@@ -1,7 +1,7 @@
 // Entry point: build the commander tree from the manifest, parse, dispatch, and turn any
 // failure into one line on stderr and a documented exit code. Nothing heavy is imported here:
 // the runner (config, auth, transports, renderers) loads only when a command actually runs.
-import { Command, CommanderError, Option } from 'commander';
+import type { Command, OutputConfiguration } from 'commander';
 import type { FlagSpec, ManifestCommand } from './framework/command.js';
 import type { Env, IO } from './framework/context.js';
 import { EXIT } from './framework/errors.js';
@@ -21,18 +21,21 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     io.stdout.write(`storctl ${manifest.version}\n`);
     return EXIT.ok;
   }
+  // commander is imported only past the --version fast path.
+  const { Command, CommanderError, Option } = await import('commander');
+  commander = { Command, CommanderError, Option };
   let exitCode: number = EXIT.ok;
   let commanderMessage = '';
-  const program = buildProgram(manifest.commands, manifest.topics, manifest.version, io, async (cmd, args, opts, command) => {
-    const { runCommand } = await import('./framework/runner.js');
-    exitCode = await runCommand({ entry: cmd, args, opts, command, io, env });
-  });
-  program.configureOutput({
-    writeOut: (s) => io.stdout.write(s),
-    writeErr: (s) => io.stderr.write(s),
-    outputError: (s) => {
+  const output = {
+    writeOut: (s: string) => io.stdout.write(s),
+    writeErr: (s: string) => io.stderr.write(s),
+    outputError: (s: string) => {
       commanderMessage = s;
     },
+  };
+  const program = buildProgram(manifest.commands, manifest.topics, manifest.version, output, async (cmd, args, opts, command) => {
+    const { runCommand } = await import('./framework/runner.js');
+    exitCode = await runCommand({ entry: cmd, args, opts, command, io, env });
   });
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -51,10 +54,15 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   return exitCode;
 }
 
+let commander: Pick<typeof import('commander'), 'Command' | 'CommanderError' | 'Option'>;
+
 type Action = (cmd: ManifestCommand, args: string[], opts: Record<string, unknown>, command: Command) => Promise<void>;
 
-function buildProgram(commands: ManifestCommand[], topics: { path: string[]; summary: string }[], version: string, io: IO, action: Action): Command {
-  const program = new Command('storctl')
+type OutputConfig = OutputConfiguration;
+
+function buildProgram(commands: ManifestCommand[], topics: { path: string[]; summary: string }[], version: string, output: OutputConfig, action: Action): Command {
+  const program = new commander.Command('storctl')
+    .configureOutput(output)
     .description('Storage administration for OpenStack (Keystone, Cinder, Swift, Nova flavors), Swift-compatible stores, the OpenStorage SDK and the KumoScale Provisioner.')
     .version(`storctl ${version}`, '-V, --version', 'Print the version')
     .helpOption('-h, --help', 'Show help')
@@ -72,9 +80,6 @@ function buildProgram(commands: ManifestCommand[], topics: { path: string[]; sum
     const parent = groupFor(path.slice(0, -1));
     g = parent.command(path[path.length - 1]!).description(topics.find((t) => t.path.join(' ') === key)?.summary ?? '');
     g.exitOverride().showSuggestionAfterError(true).helpCommand(false).configureHelp({ sortSubcommands: true });
-    g.action(() => {
-      g!.help({ error: false });
-    });
     groups.set(key, g);
     return g;
   };
@@ -101,13 +106,13 @@ function buildProgram(commands: ManifestCommand[], topics: { path: string[]; sum
 
 function addFlag(cmd: Command, flag: FlagSpec) {
   const value = flag.type === 'boolean' ? '' : ` <${flag.valueName ?? 'VALUE'}>`;
-  const opt = new Option(`${flag.short ? `-${flag.short}, ` : ''}--${flag.name}${value}`, flag.description);
+  const opt = new commander.Option(`${flag.short ? `-${flag.short}, ` : ''}--${flag.name}${value}`, flag.description);
   if (flag.choices) opt.choices(flag.choices as string[]);
   if (flag.type === 'list') opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
   if (flag.type === 'number') {
     opt.argParser((v: string) => {
       const n = Number(v);
-      if (v.trim() === '' || !Number.isFinite(n)) throw new CommanderError(EXIT.usage, 'storctl.invalidNumber', `error: --${flag.name} wants a number, not "${v}"`);
+      if (v.trim() === '' || !Number.isFinite(n)) throw new commander.CommanderError(EXIT.usage, 'storctl.invalidNumber', `error: --${flag.name} wants a number, not "${v}"`);
       return n;
     });
   }
@@ -115,7 +120,7 @@ function addFlag(cmd: Command, flag: FlagSpec) {
   cmd.addOption(opt);
   for (const alias of flag.aliases ?? []) {
     // Habits from other tools (-f json, --os-region-name): hidden, same destination.
-    const a = new Option(`${alias.length === 1 ? `-${alias}` : `--${alias}`}${value}`).hideHelp();
+    const a = new commander.Option(`${alias.length === 1 ? `-${alias}` : `--${alias}`}${value}`).hideHelp();
     if (flag.choices) a.choices(flag.choices as string[]);
     cmd.addOption(a);
     cmd.on(`option:${alias}`, (v: unknown) => cmd.setOptionValueWithSource(camel(flag.name), v, 'cli'));
