@@ -54,6 +54,7 @@ export async function runCommand(input: RunInput): Promise<number> {
     const ctx = internals.ctx;
     const variant = await pickVariant(entry, internals);
     rejectForeignFlags(entry, variant, command);
+    coerceForVariant(variant, input.opts);
     const mod = (await import(new URL(variant.module, distRoot).href)) as { default: CommandDefinition };
     internals.setMeta(mod.default);
     await raceAbort(mod.default.run(ctx, input.args, input.opts), controller.signal);
@@ -91,6 +92,21 @@ function rejectForeignFlags(entry: ManifestCommand, variant: ManifestVariant, co
         });
       }
     }
+  }
+}
+
+/** Converts flags the parser kept as strings (see unionFlags) to the chosen variant's types. */
+function coerceForVariant(variant: ManifestVariant, opts: Record<string, unknown>) {
+  for (const f of variant.flags) {
+    const key = camel(f.name);
+    const v = opts[key];
+    if (typeof v !== 'string') continue;
+    if (f.type === 'number') {
+      const n = Number(v);
+      if (v.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${f.name} wants a number, not "${v}"`, { hint: `see storctl --help for this command` });
+      opts[key] = n;
+    }
+    if (f.choices && !f.choices.includes(v)) throw new UsageError(`--${f.name} must be one of ${f.choices.join(', ')}, not "${v}"`);
   }
 }
 
