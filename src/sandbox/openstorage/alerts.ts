@@ -4,7 +4,7 @@
 
 import { status } from '@grpc/grpc-js';
 import { StatusError } from './auth.js';
-import { timestampFromDate, timestampToDate } from './codec.js';
+import { timestampFromDate, timestampToDate } from '../../backends/openstorage/codec.js';
 import { CLUSTER_UUID, NODE_ID, type FakeDriver, type ServiceHandlers } from './driver.js';
 import { num, obj, str, type Obj } from './util.js';
 

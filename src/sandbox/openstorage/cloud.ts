@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { StatusError, type Caller } from './auth.js';
-import { timestampFromDate } from './codec.js';
+import { timestampFromDate } from '../../backends/openstorage/codec.js';
 import { CLUSTER_UUID, NODE_ID, permitted, type BackupTask, type FakeDriver, type ServiceHandlers } from './driver.js';
 import { newVolume } from './volumes.js';
 import { clone, denied, invalid, labelsMatch, notFound, num, obj, str, strList, strMap, type Obj } from './util.js';

@@ -9,8 +9,8 @@ import * as https from 'node:https';
 import * as grpc from '@grpc/grpc-js';
 import { matchHttpRule, type HttpRule } from '../../backends/openstorage/http-rules.js';
 import { serviceClient, type OpenStorageServiceName } from '../../backends/openstorage/proto.js';
-import { CodecError, fromGatewayJson, setFieldPath, toGatewayJson, type LoaderObject } from './codec.js';
-import type { ProtoSchema } from './schema.js';
+import { CodecError, fromGatewayJson, setFieldPath, toGatewayJson, type LoaderObject } from '../../backends/openstorage/codec.js';
+import type { ProtoSchema } from '../../backends/openstorage/schema.js';
 
 /** gRPC code → HTTP status, as grpc-gateway v1 maps them. */
 export const HTTP_STATUS_FOR_CODE: Record<number, number> = {

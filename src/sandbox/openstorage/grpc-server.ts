@@ -9,9 +9,9 @@ import { alertHandlers } from './alerts.js';
 import { authenticate, authorize, StatusError, type AuthConfig } from './auth.js';
 import { cloudBackupHandlers, credentialHandlers } from './cloud.js';
 import { clusterHandlers, identityHandlers, nodeHandlers, poolHandlers, roleHandlers, schedulePolicyHandlers } from './cluster.js';
-import { pruneMessage, type LoaderObject } from './codec.js';
+import { pruneMessage, type LoaderObject } from '../../backends/openstorage/codec.js';
 import type { FakeDriver, ServiceHandlers, StreamSink } from './driver.js';
-import type { ProtoSchema } from './schema.js';
+import type { ProtoSchema } from '../../backends/openstorage/schema.js';
 import { mountAttachHandlers, volumeHandlers, watchHandlers } from './volumes.js';
 
 export interface GrpcServerDeps {

@@ -10,7 +10,7 @@ import { FakeDriver, type PoolSeed } from './driver.js';
 import { startGateway } from './gateway.js';
 import { createGrpcServer } from './grpc-server.js';
 import { signJwt } from './jwt.js';
-import { loadProtoSchema } from './schema.js';
+import { loadProtoSchema } from '../../backends/openstorage/schema.js';
 
 export type { AlertInput } from './alerts.js';
 export type { PoolSeed } from './driver.js';

@@ -2,7 +2,7 @@
 
 import { status } from '@grpc/grpc-js';
 import { StatusError } from './auth.js';
-import { timestampFromDate, type LoaderObject, type TimestampObject } from './codec.js';
+import { timestampFromDate, type LoaderObject, type TimestampObject } from '../../backends/openstorage/codec.js';
 
 export type Obj = LoaderObject;
 

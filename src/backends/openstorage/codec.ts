@@ -1,4 +1,5 @@
-// Conversions between three shapes of the same OpenStorage message:
+// Conversions between three shapes of the same OpenStorage message, shared by the storctl
+// client (rest-client.ts, normalize.ts, the rpc command) and the simulator's gateway:
 //  - "loader objects": what @grpc/proto-loader (keepCase, longs String, enums
 //    String, defaults false, oneofs true) hands to and takes from grpc-js;
 //    Timestamps are {seconds: "…", nanos: n}, bytes are Buffers;

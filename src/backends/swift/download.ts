@@ -1,0 +1,390 @@
+// Downloads, verified: a plain object's bytes must hash to its ETag; a static large object's
+// manifest must hash to its ETag (the MD5 of the segments' MD5s) and each segment's bytes to the
+// manifest's MD5 for it. Files are written to NAME.part and renamed only when verified; a
+// leftover .part is resumed (its bytes are re-hashed, or for large objects re-checked segment by
+// segment). Large objects are fetched as parallel ranges, one per segment.
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat, utimes } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { HttpResponse } from '../../transport/http.js';
+import type { SwiftClient } from './client.js';
+import { withRetries } from './client.js';
+import { IntegrityError } from './errors.js';
+import { fileChunks, md5File, SegmentChecker, segmentLength, sloEtag, verifiable, type SegmentInfo } from './integrity.js';
+import { flattenManifest, getManifest } from './manifest.js';
+import { trueHeader, unquote } from './meta.js';
+import { eachLimit, type Limiter } from './pool.js';
+import type { Progress } from './progress.js';
+
+export interface DownloadOptions {
+  concurrency: number;
+  resume: boolean;
+  progress: Progress;
+  limiter: Limiter;
+}
+
+export type Verified = 'md5' | 'segments' | 'none';
+
+export interface DownloadResult extends Record<string, unknown> {
+  container: string;
+  name: string;
+  path: string;
+  bytes: number;
+  etag: string | null;
+  status: 'downloaded' | 'resumed';
+  verified: Verified;
+}
+
+/** What a listing already told us about the object (saves a HEAD). */
+export interface KnownObject {
+  slo?: boolean;
+}
+
+const WRITE_BATCH = 1024 * 1024;
+
+export async function downloadToFile(swift: SwiftClient, container: string, name: string, dest: string, opts: DownloadOptions, known?: KnownObject): Promise<DownloadResult> {
+  await mkdir(dirname(dest), { recursive: true });
+  const part = `${dest}.part`;
+  let slo = known?.slo;
+  if (slo === undefined) {
+    const headers = (await swift.request({ method: 'HEAD', container, object: name, op: 'download' })).headers;
+    slo = trueHeader(headers['x-static-large-object']);
+    const length = Number(headers['content-length']);
+    if (Number.isFinite(length)) opts.progress.addTotal(length);
+  }
+  const result = slo ? await largeToFile(swift, container, name, part, opts) : await plainToFile(swift, container, name, part, opts);
+  await rename(part, dest);
+  const mtime = Number(result.mtime);
+  if (Number.isFinite(mtime) && mtime > 0) await utimes(dest, mtime, mtime).catch(() => {});
+  opts.progress.fileDone();
+  return { container, name, path: dest, bytes: result.bytes, etag: result.etag, status: result.resumed ? 'resumed' : 'downloaded', verified: result.verified };
+}
+
+interface PartResult {
+  bytes: number;
+  etag: string | null;
+  verified: Verified;
+  resumed: boolean;
+  mtime?: string;
+}
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
+}
+
+async function plainToFile(swift: SwiftClient, container: string, name: string, part: string, opts: DownloadOptions, fresh = false): Promise<PartResult> {
+  let have = opts.resume && !fresh ? await sizeOf(part) : 0;
+  let hash = createHash('md5');
+  if (have > 0) {
+    swift.ctx.debug(`resuming ${part} at byte ${have}`);
+    if ((await hashFile(part, have, hash)) !== have) {
+      have = 0;
+      hash = createHash('md5');
+    }
+  }
+  let got = 0;
+  const outcome = await opts.limiter.run(async () => {
+    const res = await swift.request({ method: 'GET', container, object: name, headers: have > 0 ? { range: `bytes=${have}-` } : {}, stream: true, accept: [416], op: 'download' });
+    if (trueHeader(res.headers['x-static-large-object'])) {
+      // A large object the listing did not flag: check it segment by segment instead.
+      res.stream.destroy();
+      return 'slo' as const;
+    }
+    if (res.status === 416 || (have > 0 && res.status !== 206)) {
+      // Nothing to resume from (the object shrank, or the server ignored the range): start over.
+      res.stream.destroy();
+      return 'restart' as const;
+    }
+    if (have > 0) opts.progress.add(have);
+    try {
+      await pipeline(
+        res.stream,
+        async function* (src: AsyncIterable<Buffer>) {
+          for await (const chunk of src) {
+            hash.update(chunk);
+            got += chunk.length;
+            opts.progress.add(chunk.length);
+            yield chunk;
+          }
+        },
+        createWriteStream(part, have > 0 ? { flags: 'r+', start: have } : { flags: 'w' }),
+      );
+    } catch (err) {
+      opts.progress.sub(got + have);
+      throw err;
+    }
+    return res;
+  });
+  if (outcome === 'restart') return plainToFile(swift, container, name, part, opts, true);
+  if (outcome === 'slo') return largeToFile(swift, container, name, part, opts);
+  const res = outcome;
+  const length = Number(res.headers['content-length']);
+  const etag = unquote(res.headers.etag) ?? null;
+  const dlo = res.headers['x-object-manifest'] !== undefined;
+  const bytes = have + got;
+  if (Number.isFinite(length) && got !== length) {
+    opts.progress.sub(bytes);
+    throw new IntegrityError(`download of "${container}/${name}" ended after ${got} of ${length} bytes`, { hint: 'run the same command again to resume it' });
+  }
+  let verified: Verified = 'none';
+  if (!dlo && etag) {
+    const md5 = hash.digest('hex');
+    if (md5 !== etag.toLowerCase()) {
+      opts.progress.sub(bytes);
+      if (have > 0) {
+        swift.ctx.warn(`the partial file ${part} did not belong to the current "${container}/${name}"; downloading it again from the start`);
+        return plainToFile(swift, container, name, part, opts, true);
+      }
+      await rm(part, { force: true });
+      throw new IntegrityError(`download of "${container}/${name}" failed verification: MD5 ${md5}, ETag ${etag}; nothing was kept`, { hint: 'the data was corrupted on the way; try again' });
+    }
+    verified = 'md5';
+  } else {
+    swift.ctx.debug(`"${container}/${name}" is a dynamic large object: no ETag to verify its bytes against`);
+  }
+  return { bytes, etag, verified, resumed: have > 0, mtime: res.headers['x-object-meta-mtime'] };
+}
+
+/** Hashes the first `limit` bytes of a file; returns how many there were. */
+async function hashFile(path: string, limit: number, hash: ReturnType<typeof createHash>): Promise<number> {
+  let n = 0;
+  try {
+    for await (const chunk of fileChunks(path, 0, limit, WRITE_BATCH, 1)) {
+      hash.update(chunk);
+      n += chunk.length;
+    }
+  } catch {
+    /* shorter than expected: the caller starts over */
+  }
+  return n;
+}
+
+interface LargeObject {
+  headers: Record<string, string>;
+  segments: SegmentInfo[];
+  total: number;
+  etag: string;
+}
+
+/** Manifest of a static large object, checked against the object's ETag. */
+async function largeObject(swift: SwiftClient, container: string, name: string, headers?: Record<string, string>): Promise<LargeObject> {
+  const top = await getManifest(swift, container, name);
+  const h = headers ?? (await swift.request({ method: 'HEAD', container, object: name, op: 'download' })).headers;
+  const etag = unquote(h.etag) ?? '';
+  const computed = sloEtag(top);
+  if (etag && computed !== etag) {
+    throw new IntegrityError(`the manifest of "${container}/${name}" does not match the object's ETag (${computed} vs ${etag})`, { hint: 'the object changed while reading it; try again' });
+  }
+  const segments = await flattenManifest(swift, top);
+  const total = segments.reduce((a, s) => a + segmentLength(s), 0);
+  const length = Number(h['content-length']);
+  if (Number.isFinite(length) && length !== total) {
+    throw new IntegrityError(`the manifest of "${container}/${name}" adds up to ${total} bytes, the object has ${length}`);
+  }
+  return { headers: h, segments, total, etag };
+}
+
+async function largeToFile(swift: SwiftClient, container: string, name: string, part: string, opts: DownloadOptions): Promise<PartResult> {
+  const lo = await largeObject(swift, container, name);
+  const offsets: number[] = [];
+  let off = 0;
+  for (const s of lo.segments) {
+    offsets.push(off);
+    off += segmentLength(s);
+  }
+  // Resume: keep the leading segments whose bytes on disk still match the manifest.
+  const have = opts.resume ? await sizeOf(part) : 0;
+  let start = 0;
+  if (have > 0) {
+    for (let i = 0; i < lo.segments.length; i++) {
+      const s = lo.segments[i]!;
+      const len = segmentLength(s);
+      if (offsets[i]! + len > have || !verifiable(s)) break;
+      if ((await md5File(part, offsets[i]!, offsets[i]! + len)) !== s.hash) break;
+      start = i + 1;
+    }
+    const kept = start < offsets.length ? offsets[start]! : lo.total;
+    if (kept > 0) swift.ctx.debug(`resuming ${part}: ${start} segment(s), ${kept} bytes already verified`);
+    opts.progress.add(kept);
+  }
+  const fh = await open(part, have > 0 ? 'r+' : 'w');
+  let checked = 0;
+  try {
+    await eachLimit(
+      Array.from({ length: lo.segments.length - start }, (_, k) => k + start),
+      opts.concurrency,
+      async (i) => {
+        const seg = lo.segments[i]!;
+        const len = segmentLength(seg);
+        if (len === 0) return;
+        await withRetries(swift, () => opts.limiter.run(() => fetchRange(swift, container, name, fh, offsets[i]!, len, seg, i, opts.progress)));
+        if (verifiable(seg)) checked++;
+      },
+    );
+    await fh.truncate(lo.total);
+  } catch (err) {
+    await fh.close().catch(() => {});
+    if (err instanceof IntegrityError) await rm(part, { force: true });
+    throw err;
+  }
+  await fh.close();
+  const all = lo.segments.every(verifiable);
+  return { bytes: lo.total, etag: lo.etag || null, verified: all || checked > 0 ? 'segments' : 'none', resumed: start > 0, mtime: lo.headers['x-object-meta-mtime'] };
+}
+
+async function fetchRange(
+  swift: SwiftClient,
+  container: string,
+  name: string,
+  fh: Awaited<ReturnType<typeof open>>,
+  offset: number,
+  len: number,
+  seg: SegmentInfo,
+  index: number,
+  progress: Progress,
+): Promise<void> {
+  const res = await swift.request({ method: 'GET', container, object: name, headers: { range: `bytes=${offset}-${offset + len - 1}` }, stream: true, op: 'download' });
+  const cr = res.headers['content-range'];
+  if (res.status !== 206 && !(res.status === 200 && offset === 0 && Number(res.headers['content-length']) === len)) {
+    res.stream.destroy();
+    throw new IntegrityError(`"${container}/${name}": the server did not honour a range request (HTTP ${res.status})`);
+  }
+  if (cr && !cr.startsWith(`bytes ${offset}-`)) {
+    res.stream.destroy();
+    throw new IntegrityError(`"${container}/${name}": asked for bytes from ${offset}, got ${cr}`);
+  }
+  const hash = createHash('md5');
+  let pos = offset;
+  let got = 0;
+  let batch: Buffer[] = [];
+  let batchLen = 0;
+  const flush = async () => {
+    if (batchLen === 0) return;
+    const bufs = batch;
+    const n = batchLen;
+    batch = [];
+    batchLen = 0;
+    await fh.writev(bufs, pos);
+    pos += n;
+  };
+  try {
+    for await (const chunk of res.stream as Readable) {
+      const b = chunk as Buffer;
+      hash.update(b);
+      got += b.length;
+      progress.add(b.length);
+      batch.push(b);
+      batchLen += b.length;
+      if (batchLen >= WRITE_BATCH) await flush();
+    }
+    await flush();
+  } catch (err) {
+    progress.sub(got);
+    throw err;
+  }
+  if (got !== len) {
+    progress.sub(got);
+    throw new IntegrityError(`"${container}/${name}": segment ${index + 1} ended after ${got} of ${len} bytes`, { hint: 'run the same command again to resume it' });
+  }
+  if (verifiable(seg)) {
+    const md5 = hash.digest('hex');
+    if (md5 !== seg.hash) {
+      throw new IntegrityError(`download of "${container}/${name}" failed verification: segment ${index + 1} (${seg.name}) has MD5 ${md5}, the manifest says ${seg.hash}; nothing was kept`, {
+        hint: 'the data was corrupted on the way or the segment changed; try again',
+      });
+    }
+  }
+}
+
+/**
+ * Writes an object to a stream (stdout), verified as it passes. When the reader goes away
+ * (a closed pipe) the download stops quietly.
+ */
+export async function downloadToStream(swift: SwiftClient, container: string, name: string, out: Writable, opts: DownloadOptions): Promise<DownloadResult & { closed: boolean }> {
+  const res: HttpResponse = await swift.request({ method: 'GET', container, object: name, stream: true, op: 'download' });
+  const etag = unquote(res.headers.etag) ?? null;
+  const slo = trueHeader(res.headers['x-static-large-object']);
+  const dlo = res.headers['x-object-manifest'] !== undefined;
+  let checker: SegmentChecker | undefined;
+  const hash = createHash('md5');
+  if (slo) {
+    try {
+      const lo = await largeObject(swift, container, name, res.headers);
+      checker = new SegmentChecker(lo.segments, `download of "${container}/${name}"`);
+    } catch (err) {
+      res.stream.destroy();
+      throw err;
+    }
+  }
+  const length = Number(res.headers['content-length']);
+  if (Number.isFinite(length)) opts.progress.setTotal(length);
+  let got = 0;
+  let closed = false;
+  const state = { error: undefined as Error | undefined };
+  const onError = (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') closed = true;
+    else state.error = err;
+  };
+  out.on('error', onError);
+  try {
+    for await (const chunk of res.stream as Readable) {
+      const b = chunk as Buffer;
+      if (checker) checker.update(b);
+      else hash.update(b);
+      got += b.length;
+      opts.progress.add(b.length);
+      if (closed || out.destroyed) {
+        closed = true;
+        break;
+      }
+      if (!out.write(b)) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            out.off('drain', done);
+            out.off('close', done);
+            out.off('error', done);
+            resolve();
+          };
+          out.on('drain', done);
+          out.on('close', done);
+          out.on('error', done);
+        });
+      }
+      if (state.error) throw state.error;
+    }
+  } finally {
+    if (closed) res.stream.destroy();
+  }
+  let verified: Verified = 'none';
+  if (!closed) {
+    if (Number.isFinite(length) && got !== length) {
+      throw new IntegrityError(`download of "${container}/${name}" ended after ${got} of ${length} bytes`, { hint: 'try again' });
+    }
+    if (checker) {
+      checker.done();
+      verified = 'segments';
+    } else if (!dlo && etag) {
+      const md5 = hash.digest('hex');
+      if (md5 !== etag.toLowerCase()) {
+        throw new IntegrityError(`download of "${container}/${name}" failed verification: MD5 ${md5}, ETag ${etag} (the bytes written to stdout are damaged)`, { hint: 'the data was corrupted on the way; try again' });
+      }
+      verified = 'md5';
+    }
+  }
+  opts.progress.fileDone();
+  return { container, name, path: '-', bytes: got, etag, status: 'downloaded', verified, closed };
+}
+
+/** Local path for an object name under `dir`; undefined for names that would escape it. */
+export function localPath(dir: string, name: string, join: (...p: string[]) => string): string | undefined {
+  const parts = name.split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.length === 0 || parts.includes('..')) return undefined;
+  return join(dir, ...parts);
+}
