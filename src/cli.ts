@@ -15,6 +15,13 @@ export interface MainOptions {
 
 export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
   const io: IO = options.io ?? { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+  if (!options.io) {
+    // `storctl … | head`: a closed pipe ends the command quietly, like any Unix tool.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(0);
+      throw err;
+    });
+  }
   const env = options.env ?? process.env;
   const manifest = loadManifest();
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
@@ -129,9 +136,10 @@ function addFlag(cmd: Command, flag: FlagSpec) {
 
 function variantText(cmd: ManifestCommand): string {
   const v0 = cmd.variants[0]!;
-  const base = v0.description ?? v0.summary;
-  if (cmd.variants.length === 1) return base;
-  return `${base}\n\nImplemented per backend: ${cmd.variants.map((v) => (v.backends === 'none' ? 'any' : v.backends.join('/'))).join(', ')}; the profile's backend picks one.`;
+  if (cmd.variants.length === 1) return v0.description ?? v0.summary;
+  // Shared nouns: each backend says what the command does there; the profile picks one.
+  const parts = cmd.variants.map((v) => `[${v.backends === 'none' ? 'any' : v.backends.join(', ')}] ${v.description ?? v.summary}`);
+  return `${v0.summary}. The profile's backend picks the implementation.\n\n${parts.join('\n\n')}`;
 }
 
 function helpFooter(cmd: ManifestCommand): string {

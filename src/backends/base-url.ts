@@ -28,8 +28,12 @@ export async function apiBaseUrl(ctx: Context, service?: string): Promise<string
       const host = endpoints[0].replace(/^[a-z]+:\/\//, '').replace(/:\d+$/, '');
       return `${profile.get('cacert') || endpoints[0].startsWith('https') ? 'https' : 'http'}://${host}:9110`;
     }
-    case 'kumoscale':
-      if (!endpoints[0]) throw new UsageError(`profile "${profile.name}" has no endpoint (provisioner URL)`);
-      return endpoints[0];
+    case 'kumoscale': {
+      // The provisioner that answered last, like every KumoScale command.
+      const { parseEndpoints, preferenceFile, readPreferred } = await import('./kumoscale/endpoints.js');
+      const { cacheDir } = await import('../config/paths.js');
+      const list = parseEndpoints(profile.get('endpoint'), profile.name);
+      return (await readPreferred(preferenceFile(cacheDir(ctx.env), list), list)) ?? list[0]!;
+    }
   }
 }

@@ -20,6 +20,8 @@ export default defineCommand({
   examples: ['storctl info', 'storctl info -o json', 'storctl info --insecure --endpoint https://10.0.0.5:8090'],
   async run(ctx) {
     const c = await kumoscale(ctx);
+    // Unconfirmed: that /info needs no credentials is inferred (reference §1.6); a 401 makes the
+    // client ask again with the profile's credentials.
     const info = (await c.one({ path: '/info', auth: false, action: 'cannot read /info' })) ?? {};
     const mode = typeof info.authenticationMode === 'string' ? info.authenticationMode.toUpperCase() : undefined;
     if (mode && FITS[mode]) {

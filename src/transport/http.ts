@@ -73,7 +73,8 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 const RETRY_STATUS = new Set([429, 502, 503, 504]);
 /** Connection failures that mean "nobody is there": retrying only makes the user wait. */
 const FAIL_FAST = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
+// EPROTO: the peer broke off the handshake (e.g. a client certificate it requires is missing).
+const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|EPROTO/;
 const TRACE_BODY_LIMIT = 64 * 1024;
 
 export class HttpClient {

@@ -388,6 +388,16 @@ describe('API versions', () => {
     expect(backup.stderr).toContain('this endpoint is v2');
   });
 
+  it('an unversioned block-storage endpoint is resolved from its version document', async () => {
+    const pid = ok(await run(['auth', 'token', '-o', 'json'])).json().project_id;
+    const root = h.sandbox.services.cinder;
+    ok(await h.run(['profile', 'add', 'unversioned', 'backend=openstack', `auth_url=${h.sandbox.services.keystone}/v3`, 'username=admin', 'password=adminpass', 'project_name=admin', 'user_domain_name=Default', 'project_domain_name=Default', `endpoints={"block-storage": "${root}"}`]));
+    const r = ok(await h.run(['-p', 'unversioned', 'volume', 'list', '--debug', '-o', 'json']));
+    const reqs = r.stderr.split('\n').filter((l) => l.startsWith('REQ: '));
+    expect(reqs.some((l) => l.includes(`GET '${root}/'`))).toBe(true);
+    expect(reqs.some((l) => l.includes(`GET '${root}/v3/${pid}/volumes/detail'`))).toBe(true);
+  });
+
   it('an explicit microversion is sent on every request and shapes the JSON', async () => {
     await createVolume('mv-shape');
     const r = ok(await run(['volume', 'show', 'mv-shape', '--os-volume-api-version', '3.63', '--debug', '-o', 'json']));

@@ -64,6 +64,7 @@ export async function newTasksFor(c: KsClient, before: Set<string> | undefined, 
   return all.filter((t) => !before.has(String(t.taskId)) && (t.taskConfiguration?.volId === volId || t.taskConfiguration?.volumeId === volId));
 }
 
+/** Task state/taskStatus values are unconfirmed (reference §2.8); Running/Ended and InProgress/Success/Failed are assumed. */
 export function taskEnded(t: Rec): boolean {
   return t.state === 'Ended' || t.taskStatus === 'Success' || t.taskStatus === 'Failed';
 }

@@ -8,7 +8,7 @@
 // message, so both transports fail the same way. A token that came from the cache and is
 // refused as UNAUTHENTICATED is replaced once (like authedRequest does on HTTP 401).
 import type { Context } from '../../framework/context.js';
-import { NetworkError, StorctlError, UsageError } from '../../framework/errors.js';
+import { NetworkError, UsageError } from '../../framework/errors.js';
 import { getSession } from '../../auth/session.js';
 import { GRPC, GrpcStatusError, errorForGrpcStatus } from '../../transport/grpc-status.js';
 import { normalize, type Rec } from './normalize.js';
@@ -212,9 +212,4 @@ export async function withOpenStorage<T>(ctx: Context, fn: (osd: OpenStorageClie
     clients.delete(ctx);
     await osd.close().catch(() => {});
   }
-}
-
-/** A StorctlError for input the command itself rejects before calling the server. */
-export function badInput(message: string, hint?: string): StorctlError {
-  return new UsageError(message, hint ? { hint } : {});
 }

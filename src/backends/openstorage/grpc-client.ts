@@ -5,9 +5,8 @@ import { UsageError } from '../../framework/errors.js';
 import { GrpcTransport, parseGrpcTarget, type GrpcMethod } from '../../transport/grpc.js';
 import { OPENSTORAGE_PACKAGE } from './http-rules.js';
 import { openStoragePackageDefinition } from './proto.js';
-import type { RpcInfo } from './rpcs.js';
 import { DEFAULT_GRPC_PORT, type CallOptions, type Message, type RawTransport, type TransportSetup } from './transport.js';
-import { isIdempotent } from './rpcs.js';
+import { isIdempotent, type RpcInfo } from './rpcs.js';
 
 interface MethodDefinition {
   path: string;

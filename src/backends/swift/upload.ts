@@ -12,6 +12,7 @@ import { withRetries } from './client.js';
 import { deleteObjects } from './delete.js';
 import { IntegrityError } from './errors.js';
 import { fileChunks, hashing, md5File, sloEtag, verifiable, type SegmentInfo } from './integrity.js';
+import { hashed, md5For } from './md5.js';
 import { getManifest } from './manifest.js';
 import { intHeader, metaHeaders, trueHeader, unquote } from './meta.js';
 import { contentTypeFor } from './mime.js';
@@ -165,15 +166,15 @@ export class Uploader {
     const headers = this.headersFor(src.name, metaHeaders('object', Object.entries(mtime)));
     const etag = await withRetries(this.swift, () =>
       this.limiter.run(async () => {
-        const hash = createHash('md5');
+        const md5 = await md5For(src.size);
         let sent = 0;
-        const body = hashing(fileChunks(src.path, 0, src.size), hash, (n) => {
+        const body = hashed(fileChunks(src.path, 0, src.size), md5, (n) => {
           sent += n;
           this.progress.add(n);
         });
         try {
           const res = await this.swift.request({ method: 'PUT', container, object: src.name, headers, body, contentLength: src.size, op: 'upload' });
-          return await this.verifyPut(container, src.name, hash.digest('hex'), res.headers.etag, sent, src.size);
+          return await this.verifyPut(container, src.name, await md5.digest(), res.headers.etag, sent, src.size);
         } catch (err) {
           this.progress.sub(sent);
           throw err;
@@ -231,15 +232,15 @@ export class Uploader {
     if (this.opts.deleteAt !== undefined) headers['x-delete-at'] = String(this.opts.deleteAt);
     return withRetries(this.swift, () =>
       this.limiter.run(async () => {
-        const hash = createHash('md5');
+        const md5 = await md5For(end - start);
         let sent = 0;
-        const body = hashing(fileChunks(path, start, end), hash, (n) => {
+        const body = hashed(fileChunks(path, start, end), md5, (n) => {
           sent += n;
           this.progress.add(n);
         });
         try {
           const res = await this.swift.request({ method: 'PUT', container: segContainer, object: segName, headers, body, contentLength: end - start, op: 'upload segment' });
-          const etag = await this.verifyPut(segContainer, segName, hash.digest('hex'), res.headers.etag, sent, end - start);
+          const etag = await this.verifyPut(segContainer, segName, await md5.digest(), res.headers.etag, sent, end - start);
           return { name: segName, etag, bytes: end - start };
         } catch (err) {
           this.progress.sub(sent);

@@ -77,7 +77,7 @@ export default defineCommand<Opts>({
       if (sc.maxIOPSPerGB !== undefined) body.maxIOPSPerGB = sc.maxIOPSPerGB;
       if (sc.maxBWPerGB !== undefined) body.maxBWPerGB = sc.maxBWPerGB;
       if (sc.allowSpan !== undefined) body.allowSpan = sc.allowSpan;
-      if (sc.name !== undefined) body.storageClassName = sc.name;
+      if (sc.name !== undefined) body.storageClassName = sc.name; // unconfirmed: only newer clients send it
     } else if (opts.source !== undefined) {
       if (scGiven || opts.thin) throw new UsageError('storage-class flags and --thin do not apply with --source: a clone keeps its source\'s storage class');
       const src = await findVolume(c, opts.source, tenant);

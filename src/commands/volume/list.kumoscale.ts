@@ -11,7 +11,7 @@ interface Opts {
 export default defineCommand<Opts>({
   summary: 'List volumes',
   description:
-    'KumoScale: Reads GET [/{tenantId}]/volumes: the volumes of the default tenant, or of --tenant. Sizes are GB (10^9 bytes) as the provisioner reports them; State summarises the replicas (Available, Synchronizing, Missing, Terminating). --name NAME uses the alias lookup. -o json keeps every field the provisioner sends.',
+    'KumoScale: Reads GET [/{tenantId}]/volumes: the volumes of the default tenant, or of --tenant. Sizes are GB (10^9 bytes) as the provisioner reports them; State summarises the replicas (Available, Synchronizing, Missing, Terminating). --name NAME keeps the volumes with that alias. -o json keeps every field the provisioner sends.',
   backends: ['kumoscale'],
   flags: [{ name: 'name', type: 'string', valueName: 'NAME', description: 'Only volumes with exactly this alias' }, TENANT_FLAG],
   columns: VOLUME_COLUMNS,
