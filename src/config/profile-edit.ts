@@ -3,7 +3,7 @@
 import type { Document } from 'yaml';
 import { UsageError } from '../framework/errors.js';
 import { didYouMean } from '../util/suggest.js';
-import { checkType } from './file.js';
+import { checkType } from './validate.js';
 import { SETTINGS_BY_KEY, SETTING_ALIASES } from './schema.js';
 
 export const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

@@ -3,8 +3,8 @@
 import type { BackendName } from '../framework/command.js';
 import { ConfigError } from '../framework/errors.js';
 import { didYouMean } from '../util/suggest.js';
-import { loadCloud } from './clouds.js';
-import { checkType, type ConfigFile } from './file.js';
+import type { ConfigFile } from './file.js';
+import { checkType } from './validate.js';
 import { SETTINGS, SETTINGS_BY_KEY } from './schema.js';
 
 type Env = Record<string, string | undefined>;
@@ -92,6 +92,7 @@ export async function resolveProfile(input: ResolveInput): Promise<ResolvedProfi
   // Lowest first; each layer overwrites what it sets.
   const cloud = (entry?.values.cloud as string | undefined) ?? osCloud;
   if (cloud && OPENSTACK_FAMILY.includes(backend)) {
+    const { loadCloud } = await import('./clouds.js'); // YAML only for clouds.yaml users
     for (const [k, v] of await loadCloud(env, cloud)) set(k, v.value, v.source);
   }
   if (entry) {

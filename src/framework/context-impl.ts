@@ -47,8 +47,8 @@ export function createContext(input: ContextInput): ContextInternals {
 
   const config = () =>
     (configP ??= (async () => {
-      const [{ loadConfig, isSecretBearing }, { configPath }] = await Promise.all([import('../config/file.js'), import('../config/paths.js')]);
-      const cfg = await loadConfig(configPath(env));
+      const [{ loadConfig, isSecretBearing }, { configPath, cacheDir }, { join }] = await Promise.all([import('../config/file.js'), import('../config/paths.js'), import('node:path')]);
+      const cfg = await loadConfig(configPath(env), join(cacheDir(env), 'config.json'));
       if (cfg.mode !== undefined && (cfg.mode & 0o077) !== 0 && isSecretBearing(cfg)) {
         warn(`${cfg.path} holds secrets and is readable by others (mode ${cfg.mode.toString(8)}); run: chmod 600 ${cfg.path}`);
       }

@@ -4,7 +4,13 @@
 // layer wraps it to add tokens and to re-authenticate once on 401.
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { Agent, EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+// undici's parts, not its index: see src/types/undici-parts.d.ts.
+import Agent from 'undici/lib/dispatcher/agent.js';
+import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent.js';
+import dispatchRequest from 'undici/lib/api/api-request.js';
+import DispatcherBase from 'undici/lib/dispatcher/dispatcher.js';
+import dispatchConnect from 'undici/lib/api/api-connect.js';
 import { NetworkError, StorctlError, UsageError } from '../framework/errors.js';
 import type { Tracer } from './tracer.js';
 import type { HeaderMap } from './trace-types.js';
@@ -92,6 +98,8 @@ export class HttpClient {
     };
     const env = opts.env ?? process.env;
     const proxied = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
+    // Proxies tunnel with CONNECT; undici's index installs that method on every dispatcher.
+    if (proxied && !(DispatcherBase.prototype as any).connect) (DispatcherBase.prototype as any).connect = dispatchConnect;
     this.dispatcher = proxied
       ? new EnvHttpProxyAgent({
           ...agentOpts,
@@ -172,11 +180,13 @@ export class HttpClient {
     const signal = this.signalFor(req);
     let res: Dispatcher.ResponseData;
     try {
-      res = await undiciRequest(req.url, {
+      const target = new URL(req.url);
+      res = await dispatchRequest.call(this.dispatcher, {
+        origin: target.origin,
+        path: `${target.pathname}${target.search}`,
         method: method as Dispatcher.HttpMethod,
         headers,
         body: body as any,
-        dispatcher: this.dispatcher,
         signal,
       });
     } catch (err) {

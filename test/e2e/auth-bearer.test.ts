@@ -71,8 +71,10 @@ beforeAll(async () => {
     join(dir, 'config.yaml'),
     `profiles:
   basic:
-    backend: kumoscale
-    endpoint: ${apiUrl}
+    backend: openstorage
+    endpoint: 127.0.0.1:9100
+    rest_endpoint: ${apiUrl}
+    auth_type: basic
     username: admin
     password: basic-pass-123
   bearer:
@@ -86,12 +88,14 @@ beforeAll(async () => {
     rest_endpoint: ${apiUrl}
     token: ${jwt({ sub: 'bob', exp: 1000 })}
   cmd:
-    backend: kumoscale
-    endpoint: ${apiUrl}
+    backend: openstorage
+    endpoint: 127.0.0.1:9100
+    rest_endpoint: ${apiUrl}
     token_command: printf 'from-a-command-token-42'
   oidc:
-    backend: kumoscale
-    endpoint: ${apiUrl}
+    backend: openstorage
+    endpoint: 127.0.0.1:9100
+    rest_endpoint: ${apiUrl}
     token_url: ${apiUrl}/oauth/token
     client_id: storctl
     client_secret: oidc-client-secret-value
