@@ -39,6 +39,7 @@ export function impliedAuthType(p: ResolvedProfile): AuthType {
 export function providerFor(p: ResolvedProfile): AuthProvider {
   const type = impliedAuthType(p);
   switch (type) {
+    case 'password':
     case 'keystone': {
       const wanted = p.get('identity_api_version');
       const fromUrl = versionFromUrl(p.get('auth_url') ?? '').version;
@@ -53,6 +54,8 @@ export function providerFor(p: ResolvedProfile): AuthProvider {
       return new KeystoneV3Provider(p, 'application_credential');
     case 'v3token':
       return new KeystoneV3Provider(p, 'token');
+    case 'token':
+      return versionFromUrl(p.get('auth_url') ?? '').version === '2.0' || p.get('identity_api_version')?.startsWith('2') ? new KeystoneV2Provider(p, 'token') : new KeystoneV3Provider(p, 'token');
     case 'v2password':
       return new KeystoneV2Provider(p, 'password');
     case 'v2token':

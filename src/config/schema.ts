@@ -30,6 +30,8 @@ export const AUTH_TYPES = [
   'bearer',
   'oidc',
   'none',
+  'password', // keystoneauth's name (OS_AUTH_TYPE=password): same as keystone
+  'token', // keystoneauth's name: an existing Keystone token
 ] as const;
 export type AuthType = (typeof AUTH_TYPES)[number];
 

@@ -91,7 +91,9 @@ export function resolveColumns(
 export function projectRecord(record: Rec, columns: readonly Column[]): Rec {
   const out: Rec = {};
   for (const c of columns) {
-    const v = cellValue(record, c);
+    // Machine formats keep the API's own value when the record has the key (e.g. metadata
+    // stays an object); a derived cell is used only for keys the API does not have.
+    const v = Object.prototype.hasOwnProperty.call(record, c.key) ? record[c.key] : cellValue(record, c);
     out[c.key] = v === undefined ? null : v;
   }
   return out;
