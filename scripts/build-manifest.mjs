@@ -74,6 +74,26 @@ for (const file of walk(commandsDir).sort()) {
   entry.variants.push(variant);
 }
 
+// Flags across a command's variants and the global options must not fight over a name or a
+// short letter: commander would reject every command at start-up.
+const GLOBAL_SHORTS = new Map([['p', 'profile'], ['o', 'output'], ['f', 'output'], ['c', 'column'], ['y', 'yes'], ['h', 'help'], ['V', 'version']]);
+for (const { path, variants } of byPath.values()) {
+  const shorts = new Map(GLOBAL_SHORTS);
+  const types = new Map();
+  for (const v of variants) {
+    for (const f of v.flags) {
+      for (const letter of [f.short, ...(f.aliases ?? []).filter((a) => a.length === 1)].filter(Boolean)) {
+        const owner = shorts.get(letter);
+        if (owner && owner !== f.name) throw new Error(`${v.module}: -${letter} of --${f.name} is already -${letter} of --${owner} for "${path.join(' ')}"`);
+        shorts.set(letter, f.name);
+      }
+      const t = types.get(f.name);
+      if (t && (t === 'boolean') !== (f.type === 'boolean')) throw new Error(`${v.module}: --${f.name} takes a value in one backend and none in another for "${path.join(' ')}"`);
+      types.set(f.name, f.type);
+    }
+  }
+}
+
 const { TOPICS } = await import(pathToFileURL(join(commandsDir, 'topics.js')).href);
 const commands = [...byPath.values()].sort((a, b) => a.path.join(' ').localeCompare(b.path.join(' ')));
 const groupPaths = new Set();

@@ -5,6 +5,7 @@ import type { ManifestCommand, ManifestVariant, CommandDefinition } from './comm
 import type { Env, GlobalOptions, IO } from './context.js';
 import { EXIT, InterruptedError, StorctlError, UsageError } from './errors.js';
 import { camel, distRoot } from './manifest.js';
+import { GLOBAL_FLAGS } from './globals.js';
 import { createContext, type ContextInternals } from './context-impl.js';
 import { scrubKnownSecrets } from '../transport/redact.js';
 
@@ -55,6 +56,7 @@ export async function runCommand(input: RunInput): Promise<number> {
     const variant = await pickVariant(entry, internals);
     rejectForeignFlags(entry, variant, command);
     coerceForVariant(variant, input.opts);
+    reclaimGlobals(variant, command, globals);
     const mod = (await import(new URL(variant.module, distRoot).href)) as { default: CommandDefinition };
     internals.setMeta(mod.default);
     await raceAbort(mod.default.run(ctx, input.args, input.opts), controller.signal);
@@ -79,6 +81,22 @@ async function pickVariant(entry: ManifestCommand, internals: ContextInternals):
   });
 }
 
+const GLOBAL_KEYS = new Set(GLOBAL_FLAGS.map((f) => camel(f.name)));
+
+/**
+ * Another backend's variant may declare a flag with a global's name (KumoScale placement
+ * --region vs OpenStack's global --region). The parser then files the value under the command;
+ * when the chosen variant does not declare it, it is the global option after all.
+ */
+function reclaimGlobals(variant: ManifestVariant, command: Command, globals: GlobalOptions) {
+  if (!command.options.some((o) => o.attributeName() === 'region')) return;
+  let root = command;
+  while (root.parent) root = root.parent;
+  const own = variant.flags.some((f) => f.name === 'region');
+  const v = (command.opts() as Record<string, unknown>).region;
+  globals.region = !own && v !== undefined ? String(Array.isArray(v) ? v[v.length - 1] : v) : (root.opts().region as string | undefined);
+}
+
 /** A flag that only another backend's implementation knows is a mistake, not a no-op. */
 function rejectForeignFlags(entry: ManifestCommand, variant: ManifestVariant, command: Command) {
   if (entry.variants.length === 1) return;
@@ -86,7 +104,7 @@ function rejectForeignFlags(entry: ManifestCommand, variant: ManifestVariant, co
   for (const other of entry.variants) {
     for (const f of other.flags) {
       const key = camel(f.name);
-      if (!known.has(key) && command.getOptionValueSource(key) === 'cli') {
+      if (!known.has(key) && !GLOBAL_KEYS.has(key) && command.getOptionValueSource(key) === 'cli') {
         throw new UsageError(`--${f.name} does not apply to ${variant.backends === 'none' ? 'this' : variant.backends.join('/')} profiles for "${entry.path.join(' ')}"`, {
           hint: `see storctl ${entry.path.join(' ')} --help`,
         });

@@ -142,7 +142,7 @@ describe('volumes', () => {
   const names = { grpc: 'vol-g', rest: 'vol-r' };
 
   it('volume create (size units, HA, labels, sharing, IO profile)', async () => {
-    const created = await each((t) => run(t, ['volume', 'create', names[t], '--size', '10GiB', '--ha-level', '2', '--label', 'app=db', '-l', `via=${t}`, '--shared', '--io-profile', 'db_remote', '--fs', 'ext4', '--cos', 'high', '-o', 'json']));
+    const created = await each((t) => run(t, ['volume', 'create', names[t], '--size', '10GiB', '--replicas', '2', '--label', 'app=db', '-l', `via=${t}`, '--shared', '--io-profile', 'db_remote', '--fs', 'ext4', '--cos', 'high', '-o', 'json']));
     for (const t of TRANSPORTS) {
       ok(created[t], `create over ${t}`);
       const v = created[t].json();

@@ -144,4 +144,18 @@ describe('resume', () => {
     expect(r.stderr).toMatch(/2 segment\(s\), 50000 bytes already verified/);
     expect(md5(await readFile(join(dir, 'resume-slo.bin')))).toBe(md5(content));
   });
+
+  it('keeps whole segments after a gap (parallel downloads are interrupted mid-way)', async () => {
+    const content = data(100_000, 6);
+    const dir = join(work, 'dl-resume5');
+    await mkdir(dir, { recursive: true });
+    // Segment 1 missing (zeros), segments 2 and 3 whole, segment 4 absent.
+    const part = Buffer.from(content.subarray(0, 75_000));
+    part.fill(0, 0, 25_000);
+    await writeFile(join(dir, 'resume-slo.bin.part'), part);
+    const r = ok(await run(['object', 'download', 'res', 'resume-slo.bin', '--dir', dir, '-o', 'json', '--debug']));
+    expect(r.json()[0]).toMatchObject({ status: 'resumed', verified: 'segments' });
+    expect(r.stderr).toMatch(/2 segment\(s\), 50000 bytes already verified/);
+    expect(md5(await readFile(join(dir, 'resume-slo.bin')))).toBe(md5(content));
+  });
 });

@@ -12,7 +12,7 @@ import type { SwiftClient } from './client.js';
 import { withRetries } from './client.js';
 import { IntegrityError } from './errors.js';
 import { fileChunks, md5File, SegmentChecker, segmentLength, sloEtag, verifiable, type SegmentInfo } from './integrity.js';
-import { flattenManifest, getManifest } from './manifest.js';
+import { flattenManifest, getManifest, segmentTarget } from './manifest.js';
 import { md5For, type Md5 } from './md5.js';
 import { trueHeader, unquote } from './meta.js';
 import { eachLimit, type Limiter } from './pool.js';
@@ -229,32 +229,38 @@ async function largeToFile(swift: SwiftClient, container: string, name: string, 
     offsets.push(off);
     off += segmentLength(s);
   }
-  // Resume: keep the leading segments whose bytes on disk still match the manifest.
+  // Resume: keep every segment whose bytes on disk still match the manifest (segments were
+  // fetched in parallel, so an interrupted file can have whole segments after a gap).
   const have = opts.resume ? await sizeOf(part) : 0;
-  let start = 0;
-  if (have > 0) {
-    for (let i = 0; i < lo.segments.length; i++) {
-      const s = lo.segments[i]!;
-      const len = segmentLength(s);
-      if (offsets[i]! + len > have || !verifiable(s)) break;
-      if ((await md5File(part, offsets[i]!, offsets[i]! + len)) !== s.hash) break;
-      start = i + 1;
+  const todo: number[] = [];
+  let kept = 0;
+  let keptSegments = 0;
+  for (let i = 0; i < lo.segments.length; i++) {
+    const s = lo.segments[i]!;
+    const len = segmentLength(s);
+    if (have > 0 && offsets[i]! + len <= have && verifiable(s) && (await md5File(part, offsets[i]!, offsets[i]! + len)) === s.hash) {
+      kept += len;
+      keptSegments++;
+    } else {
+      todo.push(i);
     }
-    const kept = start < offsets.length ? offsets[start]! : lo.total;
-    if (kept > 0) swift.ctx.debug(`resuming ${part}: ${start} segment(s), ${kept} bytes already verified`);
+  }
+  if (kept > 0) {
+    swift.ctx.debug(`resuming ${part}: ${keptSegments} segment(s), ${kept} bytes already verified`);
     opts.progress.add(kept);
   }
   const fh = await open(part, have > 0 ? 'r+' : 'w');
+  const route: SegmentRoute = { viaManifest: false };
   let checked = 0;
   try {
     await eachLimit(
-      Array.from({ length: lo.segments.length - start }, (_, k) => k + start),
+      todo,
       opts.concurrency,
       async (i) => {
         const seg = lo.segments[i]!;
         const len = segmentLength(seg);
         if (len === 0) return;
-        await withRetries(swift, () => opts.limiter.run(() => fetchRange(swift, container, name, fh, offsets[i]!, len, seg, i, opts.progress)));
+        await withRetries(swift, () => opts.limiter.run(() => fetchSegment(swift, container, name, fh, offsets[i]!, len, seg, i, opts.progress, route)));
         if (verifiable(seg)) checked++;
       },
     );
@@ -266,20 +272,28 @@ async function largeToFile(swift: SwiftClient, container: string, name: string, 
   }
   await fh.close();
   const all = lo.segments.every(verifiable);
-  return { bytes: lo.total, etag: lo.etag || null, verified: all || checked > 0 ? 'segments' : 'none', resumed: start > 0, mtime: lo.headers['x-object-meta-mtime'] };
+  return { bytes: lo.total, etag: lo.etag || null, verified: all || checked > 0 ? 'segments' : 'none', resumed: keptSegments > 0, mtime: lo.headers['x-object-meta-mtime'] };
 }
 
-async function fetchRange(
-  swift: SwiftClient,
-  container: string,
-  name: string,
-  fh: FileHandle,
-  offset: number,
-  len: number,
-  seg: SegmentInfo,
-  index: number,
-  progress: Progress,
-): Promise<void> {
+/** Shared by the segments of one download: once direct segment reads are refused, use ranges. */
+interface SegmentRoute {
+  viaManifest: boolean;
+}
+
+/**
+ * The bytes of one segment: straight from the segment object when the manifest names a whole
+ * plain object (a simple GET for the proxy, and its ETag is the MD5 to check), otherwise (or when
+ * the segment container is not readable) a range of the large object itself.
+ */
+async function segmentResponse(swift: SwiftClient, container: string, name: string, seg: SegmentInfo, offset: number, len: number, route: SegmentRoute): Promise<HttpResponse> {
+  const direct = verifiable(seg) && !route.viaManifest ? segmentTarget(seg) : undefined;
+  if (direct) {
+    const res = await swift.request({ method: 'GET', container: direct[0], object: direct[1], stream: true, accept: [403, 404], op: 'download segment' });
+    if (res.status < 300 && Number(res.headers['content-length']) === len && unquote(res.headers.etag) === seg.hash) return res;
+    res.stream.destroy();
+    swift.ctx.debug(`segment ${seg.name} answered HTTP ${res.status}; reading ranges of "${container}/${name}" instead`);
+    route.viaManifest = true;
+  }
   const res = await swift.request({ method: 'GET', container, object: name, headers: { range: `bytes=${offset}-${offset + len - 1}` }, stream: true, op: 'download' });
   const cr = res.headers['content-range'];
   if (res.status !== 206 && !(res.status === 200 && offset === 0 && Number(res.headers['content-length']) === len)) {
@@ -290,6 +304,33 @@ async function fetchRange(
     res.stream.destroy();
     throw new IntegrityError(`"${container}/${name}": asked for bytes from ${offset}, got ${cr}`);
   }
+  return res;
+}
+
+function checkSegment(container: string, name: string, seg: SegmentInfo, index: number, got: number, len: number, sum: string): void {
+  if (got !== len) {
+    throw new IntegrityError(`"${container}/${name}": segment ${index + 1} ended after ${got} of ${len} bytes`, { hint: 'run the same command again to resume it' });
+  }
+  if (verifiable(seg) && sum !== seg.hash) {
+    throw new IntegrityError(`download of "${container}/${name}" failed verification: segment ${index + 1} (${seg.name}) has MD5 ${sum}, the manifest says ${seg.hash}; nothing was kept`, {
+      hint: 'the data was corrupted on the way or the segment changed; try again',
+    });
+  }
+}
+
+async function fetchSegment(
+  swift: SwiftClient,
+  container: string,
+  name: string,
+  fh: FileHandle,
+  offset: number,
+  len: number,
+  seg: SegmentInfo,
+  index: number,
+  progress: Progress,
+  route: SegmentRoute,
+): Promise<void> {
+  const res = await segmentResponse(swift, container, name, seg, offset, len, route);
   const md5 = await md5For(len);
   let got = 0;
   try {
@@ -297,21 +338,10 @@ async function fetchRange(
       got += n;
       progress.add(n);
     });
+    checkSegment(container, name, seg, index, got, len, await md5.digest());
   } catch (err) {
     progress.sub(got);
     throw err;
-  }
-  if (got !== len) {
-    progress.sub(got);
-    throw new IntegrityError(`"${container}/${name}": segment ${index + 1} ended after ${got} of ${len} bytes`, { hint: 'run the same command again to resume it' });
-  }
-  const sum = await md5.digest();
-  if (verifiable(seg)) {
-    if (sum !== seg.hash) {
-      throw new IntegrityError(`download of "${container}/${name}" failed verification: segment ${index + 1} (${seg.name}) has MD5 ${sum}, the manifest says ${seg.hash}; nothing was kept`, {
-        hint: 'the data was corrupted on the way or the segment changed; try again',
-      });
-    }
   }
 }
 
@@ -372,6 +402,7 @@ export async function downloadToStream(swift: SwiftClient, container: string, na
       if (state.error) throw state.error;
     }
   } finally {
+    out.off('error', onError);
     if (closed) res.stream.destroy();
   }
   let verified: Verified = 'none';

@@ -74,25 +74,25 @@ export class Progress {
 
   private line(final: boolean): string {
     const rate = final ? this.done / Math.max(0.001, (Date.now() - this.started) / 1000) : this.rate();
-    const parts: string[] = [this.verb];
-    if (this.filesTotal !== undefined && this.filesTotal > 1) parts.push(`${this.files}/${this.filesTotal} files`);
     const total = this.total;
-    if (total !== undefined && total > 0) {
-      const pct = Math.min(100, (this.done / total) * 100);
-      const width = 24;
-      const filled = Math.round((pct / 100) * width);
-      parts.push(`[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${pct.toFixed(0).padStart(3)}%`);
-      parts.push(`${humanBytes(this.done)} / ${humanBytes(total)}`);
-    } else {
-      parts.push(humanBytes(this.done));
-    }
-    parts.push(`${humanBytes(Math.round(rate))}/s`);
-    if (final) parts.push(`in ${clock((Date.now() - this.started) / 1000)}`);
-    else if (total !== undefined && rate > 0 && total > this.done) parts.push(`ETA ${clock((total - this.done) / rate)}`);
-    let text = parts.join('  ');
-    const cols = this.out?.columns ?? 80;
-    if (text.length > cols - 1) text = text.slice(0, cols - 1);
-    return text;
+    const known = total !== undefined && total > 0;
+    const pct = known ? Math.min(100, (this.done / total) * 100) : 0;
+    const head = [this.verb];
+    if (this.filesTotal !== undefined && this.filesTotal > 1) head.push(`${this.files}/${this.filesTotal} files`);
+    const tail: string[] = [];
+    if (known) tail.push(`${pct.toFixed(0).padStart(3)}%`, `${humanBytes(this.done)} / ${humanBytes(total)}`);
+    else tail.push(humanBytes(this.done));
+    tail.push(`${humanBytes(Math.round(rate))}/s`);
+    if (final) tail.push(`in ${clock((Date.now() - this.started) / 1000)}`);
+    else if (known && rate > 0 && total > this.done) tail.push(`ETA ${clock((total - this.done) / rate)}`);
+    const cols = (this.out?.columns ?? 80) - 1;
+    const plain = [...head, ...tail].join('  ');
+    // The bar takes what room is left (at most 30 columns); without room, numbers only.
+    const room = cols - plain.length - 4;
+    if (!known || room < 10) return plain.length > cols ? plain.slice(0, cols) : plain;
+    const width = Math.min(30, room);
+    const filled = Math.round((pct / 100) * width);
+    return [...head, `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`, ...tail].join('  ');
   }
 
   private draw(final = false): void {

@@ -22,7 +22,7 @@ import type { Progress } from './progress.js';
 export const MiB = 1024 * 1024;
 export const GiB = 1024 * MiB;
 /** Files above this size are uploaded as static large objects unless --segment-size says otherwise. */
-export const DEFAULT_THRESHOLD = 1 * GiB;
+export const DEFAULT_THRESHOLD = 512 * MiB;
 export const DEFAULT_SEGMENT_SIZE = 128 * MiB;
 const DEFAULT_MAX_SEGMENTS = 1000;
 const DEFAULT_MAX_FILE = 5 * GiB + 2;
@@ -360,7 +360,7 @@ async function identical(src: FileSource, h: Record<string, string>, manifest: S
 }
 
 /** Reads an async byte stream in pieces of a given length (segments of stdin). */
-class ByteTaker {
+export class ByteTaker {
   private readonly it: AsyncIterator<Uint8Array>;
   private pending?: Uint8Array;
   private ended = false;

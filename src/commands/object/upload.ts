@@ -25,7 +25,7 @@ interface Opts {
 export default defineCommand<Opts>({
   summary: 'Upload files, directories or stdin (large files in parallel segments)',
   description:
-    'Uploads each PATH: a file becomes one object named after its path (leading "/" and ".." dropped; --name renames a single file, or replaces the directory part for a directory); a directory is uploaded recursively; "-" reads stdin (needs --name). Files larger than --segment-threshold (default 1G), or than --segment-size when given, become static large objects: segments of --segment-size (default 128M) go to CONTAINER_segments in parallel (--concurrency) and a manifest ties them together; the old segments of an overwritten large object are removed unless --leave-segments. Every upload is hashed while it streams and checked against the ETag Swift returns (the manifest against the MD5 of its segments\' MD5s); a mismatch removes the bad object and exits 1. --skip-identical skips files whose MD5 already matches the object. Content types come from the file extension unless --content-type. A progress bar (bytes, rate, ETA) is drawn on a terminal. Exit codes: 1 on a verification failure, 2 for unreadable paths, 3 when access is denied, 4 when the container cannot be found or created.',
+    'Uploads each PATH: a file becomes one object named after its path (leading "/" and ".." dropped; --name renames a single file, or replaces the directory part for a directory); a directory is uploaded recursively; "-" reads stdin (needs --name). Files larger than --segment-threshold (default 512M), or than --segment-size when given, become static large objects: segments of --segment-size (default 128M) go to CONTAINER_segments in parallel (--concurrency) and a manifest ties them together; the old segments of an overwritten large object are removed unless --leave-segments. Every upload is hashed while it streams and checked against the ETag Swift returns (the manifest against the MD5 of its segments\' MD5s); a mismatch removes the bad object and exits 1. --skip-identical skips files whose MD5 already matches the object. Content types come from the file extension unless --content-type. A progress bar (bytes, rate, ETA) is drawn on a terminal. Exit codes: 1 on a verification failure, 2 for unreadable paths, 3 when access is denied, 4 when the container cannot be found or created.',
   backends: SWIFT_BACKENDS,
   args: [
     { name: 'container', description: 'Container to upload into (created when missing)', required: true },
@@ -34,7 +34,7 @@ export default defineCommand<Opts>({
   flags: [
     { name: 'name', type: 'string', valueName: 'NAME', description: 'Object name (one file or stdin), or name prefix replacing a directory path' },
     { name: 'segment-size', short: 'S', type: 'string', valueName: 'SIZE', description: 'Upload files larger than SIZE as static large objects in SIZE segments (e.g. 100M)' },
-    { name: 'segment-threshold', type: 'string', valueName: 'SIZE', description: 'Without --segment-size: segment files larger than SIZE (default 1G)' },
+    { name: 'segment-threshold', type: 'string', valueName: 'SIZE', description: 'Without --segment-size: segment files larger than SIZE (default 512M)' },
     { name: 'segment-container', type: 'string', valueName: 'NAME', description: 'Container for segments (default CONTAINER_segments)' },
     CONCURRENCY_FLAG,
     { name: 'skip-identical', type: 'boolean', description: 'Skip files whose MD5 matches the object already there' },

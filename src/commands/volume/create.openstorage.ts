@@ -9,6 +9,7 @@ import { COS_CHOICES, FS_CHOICES, IO_PROFILE_CHOICES, enumValue } from '../../ba
 interface Opts {
   size: string | number;
   haLevel?: number;
+  replicas?: number;
   replicaNode?: string[];
   label?: string[];
   shared?: boolean;
@@ -26,7 +27,8 @@ export default defineCommand<Opts>({
   args: [{ name: 'name', description: 'Volume name (unique in the cluster)', required: true }],
   flags: [
     { name: 'size', short: 's', type: 'string', valueName: 'SIZE', description: 'Size: 10GiB, 500MiB, 1TB… (a plain number is GiB)', required: true },
-    { name: 'ha-level', type: 'number', valueName: 'N', description: 'Replicas of the data (HA level, 1-3)', default: 1, aliases: ['repl'] },
+    { name: 'replicas', type: 'number', valueName: 'N', description: 'Copies of the data: the SDK\'s HA level, 1-3 (default 1)' },
+    { name: 'ha-level', type: 'number', valueName: 'N', description: 'Same as --replicas (the SDK\'s name)', aliases: ['repl'] },
     { name: 'replica-node', type: 'list', valueName: 'NODE', description: 'Put a replica on this node (repeatable)' },
     { name: 'label', short: 'l', type: 'list', valueName: 'KEY=VALUE', description: 'Label (repeatable)' },
     { name: 'shared', type: 'boolean', description: 'Shared volume (attachable on several nodes)' },
@@ -37,10 +39,10 @@ export default defineCommand<Opts>({
     { name: 'owner', type: 'string', valueName: 'USER', description: 'Create on behalf of this user (system.admin only)' },
   ],
   columns: VOLUME_COLUMNS.map((c) => ({ ...c, long: false })),
-  examples: ['storctl volume create db1 --size 10GiB', 'storctl volume create logs --size 500MiB --ha-level 2 --label app=logs --io-profile sequential', 'storctl volume create scratch --size 1 --shared -o json'],
+  examples: ['storctl volume create db1 --size 10GiB', 'storctl volume create logs --size 500MiB --replicas 2 --label app=logs --io-profile sequential', 'storctl volume create scratch --size 1 --shared -o json'],
   async run(ctx, args, opts) {
     const name = args[0]!;
-    const spec: Record<string, unknown> = { size: parseSize(opts.size), ha_level: opts.haLevel ?? 1 };
+    const spec: Record<string, unknown> = { size: parseSize(opts.size), ha_level: opts.replicas ?? opts.haLevel ?? 1 };
     if (opts.replicaNode?.length) spec.replica_set = { nodes: opts.replicaNode };
     if (opts.shared) spec.shared = true;
     if (opts.sharedv4) spec.sharedv4 = true;

@@ -9,6 +9,7 @@ import { COS_CHOICES, IO_PROFILE_CHOICES, enumValue } from '../../backends/opens
 interface Opts {
   size?: string | number;
   haLevel?: number;
+  replicas?: number;
   label?: string[];
   shared?: string;
   ioProfile?: string;
@@ -23,7 +24,8 @@ export default defineCommand<Opts>({
   args: [{ name: 'volume', description: 'Volume id or name', required: true }],
   flags: [
     { name: 'size', short: 's', type: 'string', valueName: 'SIZE', description: 'New size (larger than the current one)' },
-    { name: 'ha-level', type: 'number', valueName: 'N', description: 'New HA level (replicas, 1-3)', aliases: ['repl'] },
+    { name: 'replicas', type: 'number', valueName: 'N', description: 'New number of copies of the data (the SDK\'s HA level, 1-3)' },
+    { name: 'ha-level', type: 'number', valueName: 'N', description: 'Same as --replicas (the SDK\'s name)', aliases: ['repl'] },
     { name: 'label', short: 'l', type: 'list', valueName: 'KEY=VALUE', description: 'Set a label; KEY= removes it (repeatable)' },
     { name: 'shared', type: 'string', valueName: 'BOOL', choices: ['true', 'false'], description: 'Make the volume shared or not' },
     { name: 'io-profile', type: 'string', valueName: 'PROFILE', choices: IO_PROFILE_CHOICES, description: 'New IO profile' },
@@ -35,14 +37,15 @@ export default defineCommand<Opts>({
   async run(ctx, args, opts) {
     const spec: Record<string, unknown> = {};
     if (opts.size !== undefined) spec.size = parseSize(opts.size);
-    if (opts.haLevel !== undefined) spec.ha_level = opts.haLevel;
+    const ha = opts.replicas ?? opts.haLevel;
+    if (ha !== undefined) spec.ha_level = ha;
     if (opts.shared !== undefined) spec.shared = opts.shared === 'true';
     if (opts.ioProfile) spec.io_profile = enumValue('io-profile', opts.ioProfile);
     if (opts.cos) spec.cos = enumValue('cos', opts.cos);
     if (opts.owner) spec.ownership = { owner: opts.owner };
     const labels = parseLabels(opts.label, '--label', true);
     if (Object.keys(spec).length === 0 && Object.keys(labels).length === 0) {
-      throw new UsageError('nothing to change', { hint: 'give at least one of --size, --ha-level, --label, --shared, --io-profile, --cos, --owner' });
+      throw new UsageError('nothing to change', { hint: 'give at least one of --size, --replicas, --label, --shared, --io-profile, --cos, --owner' });
     }
     await withOpenStorage(ctx, async (osd) => {
       const v = await resolveVolume(osd, args[0]!);
