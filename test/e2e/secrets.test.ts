@@ -62,8 +62,10 @@ beforeAll(async () => {
     username: seed:u
     password: ${SECRETS.swiftKey}
   basic:
-    backend: kumoscale
-    endpoint: ${ks.url}
+    backend: openstorage
+    endpoint: 127.0.0.1:1
+    rest_endpoint: ${ks.url}
+    auth_type: basic
     username: admin
     password: ${SECRETS.basicPw}
   bearer:
