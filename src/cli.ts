@@ -43,7 +43,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   const program = buildProgram(manifest.commands, manifest.topics, manifest.version, output, async (cmd, args, opts, command) => {
     const { runCommand } = await import('./framework/runner.js');
     exitCode = await runCommand({ entry: cmd, args, opts, command, io, env });
-  });
+  }, commandWords(argv));
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
@@ -67,7 +67,29 @@ type Action = (cmd: ManifestCommand, args: string[], opts: Record<string, unknow
 
 type OutputConfig = OutputConfiguration;
 
-function buildProgram(commands: ManifestCommand[], topics: { path: string[]; summary: string }[], version: string, output: OutputConfig, action: Action): Command {
+/** The command words of argv: everything before the first word that is neither an option nor a global option's value. */
+export function commandWords(argv: readonly string[]): string[] {
+  const takesValue = new Set<string>();
+  for (const f of GLOBAL_FLAGS) {
+    if (f.type === 'boolean') continue;
+    takesValue.add(`--${f.name}`);
+    if (f.short) takesValue.add(`-${f.short}`);
+    for (const a of f.aliases ?? []) takesValue.add(a.length === 1 ? `-${a}` : `--${a}`);
+  }
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a.startsWith('-')) {
+      if (takesValue.has(a)) i++;
+      continue;
+    }
+    words.push(a);
+  }
+  return words;
+}
+
+function buildProgram(commands: ManifestCommand[], topics: { path: string[]; summary: string }[], version: string, output: OutputConfig, action: Action, words: readonly string[]): Command {
   const program = new commander.Command('storctl')
     .configureOutput(output)
     .description('Storage administration for OpenStack (Keystone, Cinder, Swift, Nova flavors), Swift-compatible stores, the OpenStorage SDK and the KumoScale Provisioner.')
@@ -90,8 +112,16 @@ function buildProgram(commands: ManifestCommand[], topics: { path: string[]; sum
     groups.set(key, g);
     return g;
   };
+  // Only the branch the user typed is built in full; elsewhere a group is a named stub (enough
+  // for help listings and "did you mean"), which keeps `storctl --help` fast as commands grow.
+  const onPath = (path: string[]) => path.every((w, i) => words[i] === w);
   for (const cmd of commands) {
-    const parent = groupFor(cmd.path.slice(0, -1));
+    const groupPath = cmd.path.slice(0, -1);
+    if (!onPath(groupPath)) {
+      for (let i = 1; i <= groupPath.length; i++) groupFor(groupPath.slice(0, i));
+      continue;
+    }
+    const parent = groupFor(groupPath);
     const v0 = cmd.variants[0]!;
     const leaf = parent.command(cmd.path[cmd.path.length - 1]!).description(variantText(cmd)).summary(v0.summary);
     leaf.exitOverride().showSuggestionAfterError(true).configureHelp({ showGlobalOptions: true });
