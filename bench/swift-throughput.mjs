@@ -144,6 +144,9 @@ try {
   console.log(row('download (own upload → file)', res.swiftDown, res.stDownOwn));
   console.log(`storctl peak RSS: upload ${mib(rss.up)} MiB, download ${mib(rss.down)} MiB${TIME ? '' : ' (polled)'}`);
 } finally {
-  if (!flag('keep')) await storctl('container', 'delete', container, '--recursive', '--yes').catch((e) => console.error(`cleanup: ${e.message}`));
+  if (!flag('keep')) {
+    await storctl('container', 'delete', container, '--recursive', '--yes').catch((e) => console.error(`cleanup: ${e.message}`));
+    await storctl('container', 'delete', `${container}_segments`, '--recursive', '--yes').catch(() => {});
+  }
   await rm(work, { recursive: true, force: true });
 }

@@ -173,6 +173,17 @@ describe('ACLs', () => {
     fails(await tester2(['object', 'list', 'shared']), 3);
   });
 
+  it('a write-only ACL is enough to upload files and stdin', async () => {
+    ok(await run(['container', 'create', 'dropbox', '--write-acl', 'test:tester2']));
+    const f = `${h.home}/drop.txt`;
+    await import('node:fs/promises').then((fs) => fs.writeFile(f, 'dropped'));
+    const a = ok(await tester2(['object', 'upload', 'dropbox', f, '--name', 'drop.txt', '-o', 'json'])).json();
+    expect(a[0]).toMatchObject({ status: 'uploaded', bytes: 7 });
+    ok(await tester2(['object', 'upload', 'dropbox', '-', '--name', 'drop2.txt'], { input: 'dropped too' }));
+    fails(await tester2(['object', 'list', 'dropbox']), 3);
+    expect(ok(await run(['object', 'list', 'dropbox', '-o', 'value', '-c', 'name'])).stdout).toBe('drop.txt\ndrop2.txt\n');
+  });
+
   it('--public opens anonymous reads; --private closes them', async () => {
     ok(await run(['container', 'create', 'www', '--public']));
     ok(await run(['object', 'upload', 'www', '-', '--name', 'index.html'], { input: '<h1>hi</h1>' }));

@@ -52,6 +52,9 @@ describe('upload and download', () => {
     expect(dl).toEqual([{ container: 'docs', name: 'notes.txt', path: dest, bytes: 11, etag: md5('some notes\n'), status: 'downloaded', verified: 'md5' }]);
     expect(await readFile(dest, 'utf8')).toBe('some notes\n');
     expect(existsSync(`${dest}.part`)).toBe(false);
+    // --file naming an existing directory puts the object inside it.
+    const into = ok(await run(['object', 'download', 'docs', 'notes.txt', '--file', join(work, 'out'), '-o', 'json'])).json();
+    expect(into[0].path).toBe(join(work, 'out', 'notes.txt'));
     // The file's mtime comes back from X-Object-Meta-Mtime.
     const [a, b] = await Promise.all([stat(file), stat(dest)]);
     expect(Math.abs(a.mtimeMs - b.mtimeMs)).toBeLessThan(1000);

@@ -26,7 +26,7 @@ describe('progress bar', () => {
     expect(p.active).toBe(true);
     p.add(25 * 1024 * 1024);
     p.fileDone();
-    await new Promise((r) => setTimeout(r, 300));
+    for (let i = 0; i < 100 && !text().includes('ETA'); i++) await new Promise((r) => setTimeout(r, 50));
     const mid = text();
     expect(mid).toMatch(/upload {2}1\/3 files {2}\[#{8}-{22}\] {2} 25% {2}25 MiB \/ 100 MiB {2}[\d.]+ [KMG]?i?B\/s {2}ETA \d+:\d\d/);
     expect(mid.startsWith('\r')).toBe(true);
@@ -41,7 +41,7 @@ describe('progress bar', () => {
     (ctx.io.stderr as { columns?: number }).columns = 60;
     const p = new Progress(ctx, 'download', { total: 1000 });
     p.add(500);
-    await new Promise((r) => setTimeout(r, 200));
+    for (let i = 0; i < 100 && !text().includes('%'); i++) await new Promise((r) => setTimeout(r, 50));
     p.finish(false);
     const first = text().split('\r').find((l) => l.includes('%'))!;
     expect(first).not.toContain('[');

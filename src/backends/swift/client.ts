@@ -60,10 +60,10 @@ export class SwiftClient {
     throw await swiftError(res, target(r), !!r.stream);
   }
 
-  /** HEAD; undefined when the target does not exist. */
-  async head(container?: string, object?: string, op = 'read'): Promise<Record<string, string> | undefined> {
-    const res = await this.request({ method: 'HEAD', container, object, accept: [404], op });
-    return res.status === 404 ? undefined : res.headers;
+  /** HEAD; undefined when the target does not exist (or, with `forbiddenOk`, may not be read). */
+  async head(container?: string, object?: string, op = 'read', forbiddenOk = false): Promise<Record<string, string> | undefined> {
+    const res = await this.request({ method: 'HEAD', container, object, accept: forbiddenOk ? [403, 404] : [404], op });
+    return res.status === 404 || res.status === 403 ? undefined : res.headers;
   }
 
   /** The cluster's capabilities (GET /info, no token needed); {} when the cluster hides them. */

@@ -19,6 +19,7 @@ import { eachLimit, type Limiter } from './pool.js';
 import type { Progress } from './progress.js';
 
 export interface DownloadOptions {
+  /** Segments of one large object in flight. */
   concurrency: number;
   resume: boolean;
   progress: Progress;

@@ -33,7 +33,10 @@ export interface UploadOptions {
   segmentSize?: number;
   /** Automatic segmentation above this size (when no segmentSize). */
   threshold: number;
+  /** Requests in flight overall (files, segments). */
   concurrency: number;
+  /** Segments of one file in flight. */
+  segmentConcurrency: number;
   skipIdentical: boolean;
   leaveSegments: boolean;
   segmentContainer?: string;
@@ -137,7 +140,8 @@ export class Uploader {
     const { container } = this.opts;
     await this.ensureContainer(container);
     const needHead = this.opts.skipIdentical || !this.opts.leaveSegments;
-    const existing = needHead ? await this.swift.head(container, src.name) : undefined;
+    // A user with only a write ACL may not read: then nothing is known about the old object.
+    const existing = needHead ? await this.swift.head(container, src.name, 'read', true) : undefined;
     const oldSlo = existing && trueHeader(existing['x-static-large-object']) ? await getManifest(this.swift, container, src.name).catch(() => undefined) : undefined;
     const ctype = this.opts.contentType ?? contentTypeFor(src.name);
     if (this.opts.skipIdentical && existing && (await identical(src, existing, oldSlo))) {
@@ -212,7 +216,7 @@ export class Uploader {
     const segs: SegmentDone[] = new Array(count);
     await eachLimit(
       Array.from({ length: count }, (_, i) => i),
-      this.opts.concurrency,
+      this.opts.segmentConcurrency,
       async (i) => {
         const start = i * segSize;
         const end = Math.min(src.size, start + segSize);
@@ -275,7 +279,7 @@ export class Uploader {
   async uploadStream(source: AsyncIterable<Uint8Array>, name: string, label = 'stdin'): Promise<UploadResult> {
     const { container } = this.opts;
     await this.ensureContainer(container);
-    const existing = this.opts.leaveSegments ? undefined : await this.swift.head(container, name);
+    const existing = this.opts.leaveSegments ? undefined : await this.swift.head(container, name, 'read', true);
     const oldSlo = existing && trueHeader(existing['x-static-large-object']) ? await getManifest(this.swift, container, name).catch(() => undefined) : undefined;
     const reader = new ByteTaker(source);
     const segSize = this.opts.segmentSize;

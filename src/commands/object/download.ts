@@ -1,8 +1,9 @@
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { defineCommand } from '../../framework/command.js';
 import { NotFoundError, UsageError } from '../../framework/errors.js';
 import { SwiftClient } from '../../backends/swift/client.js';
-import { concurrency, CONCURRENCY_FLAG, SWIFT_BACKENDS } from '../../backends/swift/columns.js';
+import { concurrency, CONCURRENCY_FLAG, segmentConcurrency, SWIFT_BACKENDS } from '../../backends/swift/columns.js';
 import { downloadToFile, downloadToStream, localPath, type DownloadResult } from '../../backends/swift/download.js';
 import { listObjects } from '../../backends/swift/listing.js';
 import { checkContainer, checkObject } from '../../backends/swift/paths.js';
@@ -27,7 +28,7 @@ interface Job {
 export default defineCommand<Opts>({
   summary: 'Download objects to files, a directory, or stdout (verified, resumable)',
   description:
-    'Downloads the named objects, or with --prefix (or no object names) every matching object of the container, into --dir (default: the current directory; object names become relative paths, names with ".." are skipped). One object can go to --file PATH, or to stdout with --file -. Every download is checked: a plain object\'s bytes against its ETag (MD5), a static large object segment by segment against its manifest and the manifest against the object\'s ETag. Files are written as NAME.part and renamed when verified; a mismatch deletes the .part and exits 1, so no damaged file is left under the final name. An interrupted download leaves NAME.part, which the next run resumes (after re-checking its bytes) unless --no-resume. Static large objects are fetched segment by segment in parallel (--concurrency), straight from the segment objects when they are readable, else as ranges. A progress bar is drawn on a terminal. Exit codes: 1 on a verification failure, 3 when access is denied, 4 when an object does not exist.',
+    'Downloads the named objects, or with --prefix (or no object names) every matching object of the container, into --dir (default: the current directory; object names become relative paths, names with ".." are skipped). One object can go to --file PATH, or to stdout with --file -. Every download is checked: a plain object\'s bytes against its ETag (MD5), a static large object segment by segment against its manifest and the manifest against the object\'s ETag. Files are written as NAME.part and renamed when verified; a mismatch deletes the .part and exits 1, so no damaged file is left under the final name. An interrupted download leaves NAME.part, which the next run resumes (after re-checking its bytes) unless --no-resume. Static large objects are fetched segment by segment in parallel (--concurrency; by default 2 segments and 4 objects at a time), straight from the segment objects when they are readable, else as ranges. A progress bar is drawn on a terminal. Exit codes: 1 on a verification failure, 3 when access is denied, 4 when an object does not exist.',
   backends: SWIFT_BACKENDS,
   args: [
     { name: 'container', description: 'Container name', required: true },
@@ -58,6 +59,7 @@ export default defineCommand<Opts>({
     const container = checkContainer(args[0]!);
     const names = args.slice(1).map(checkObject);
     const n = concurrency(opts.concurrency);
+    const segs = segmentConcurrency(opts.concurrency);
     const resume = opts.resume !== false;
     if (opts.file !== undefined && (names.length !== 1 || opts.prefix !== undefined)) throw new UsageError('--file takes exactly one object name (and no --prefix)');
     if (opts.file !== undefined && opts.dir !== undefined) throw new UsageError('use --file or --dir, not both');
@@ -68,7 +70,7 @@ export default defineCommand<Opts>({
     if (opts.file === '-') {
       const progress = new Progress(ctx, 'download');
       try {
-        await downloadToStream(swift, container, names[0]!, ctx.io.stdout, { concurrency: n, resume: false, progress, limiter });
+        await downloadToStream(swift, container, names[0]!, ctx.io.stdout, { concurrency: segs, resume: false, progress, limiter });
         progress.finish(true);
       } catch (err) {
         progress.finish(false);
@@ -80,7 +82,9 @@ export default defineCommand<Opts>({
     const dir = opts.dir ?? '.';
     const jobs: Job[] = [];
     if (opts.file !== undefined) {
-      jobs.push({ name: names[0]!, dest: opts.file });
+      // An existing directory gets the object's base name inside it.
+      const isDir = await stat(opts.file).then((s) => s.isDirectory(), () => false);
+      jobs.push({ name: names[0]!, dest: isDir ? join(opts.file, basename(names[0]!)) : opts.file });
     } else if (names.length > 0) {
       for (const name of names) {
         const dest = localPath(dir, name, join);
@@ -107,7 +111,7 @@ export default defineCommand<Opts>({
     const results: DownloadResult[] = new Array(jobs.length);
     try {
       await eachLimit(jobs, n, async (job, i) => {
-        results[i] = await downloadToFile(swift, container, job.name, job.dest, { concurrency: n, resume, progress, limiter }, job.bytes !== undefined ? { slo: job.slo } : undefined);
+        results[i] = await downloadToFile(swift, container, job.name, job.dest, { concurrency: segs, resume, progress, limiter }, job.bytes !== undefined ? { slo: job.slo } : undefined);
       });
       progress.finish(true);
     } catch (err) {

@@ -1,7 +1,7 @@
 import { defineCommand } from '../../framework/command.js';
 import { UsageError } from '../../framework/errors.js';
 import { SwiftClient } from '../../backends/swift/client.js';
-import { concurrency, CONCURRENCY_FLAG, META_FLAG, SWIFT_BACKENDS, TRANSFER_COLUMNS } from '../../backends/swift/columns.js';
+import { concurrency, CONCURRENCY_FLAG, segmentConcurrency, META_FLAG, SWIFT_BACKENDS, TRANSFER_COLUMNS } from '../../backends/swift/columns.js';
 import { parseDuration, parseMetaPairs, parseSize, parseTime } from '../../backends/swift/meta.js';
 import { checkContainer, checkObject } from '../../backends/swift/paths.js';
 import { eachLimit } from '../../backends/swift/pool.js';
@@ -25,7 +25,7 @@ interface Opts {
 export default defineCommand<Opts>({
   summary: 'Upload files, directories or stdin (large files in parallel segments)',
   description:
-    'Uploads each PATH: a file becomes one object named after its path (leading "/" and ".." dropped; --name renames a single file, or replaces the directory part for a directory); a directory is uploaded recursively; "-" reads stdin (needs --name). Files larger than --segment-threshold (default 512M), or than --segment-size when given, become static large objects: segments of --segment-size (default 128M) go to CONTAINER_segments in parallel (--concurrency) and a manifest ties them together; the old segments of an overwritten large object are removed unless --leave-segments. Every upload is hashed while it streams and checked against the ETag Swift returns (the manifest against the MD5 of its segments\' MD5s); a mismatch removes the bad object and exits 1. --skip-identical skips files whose MD5 already matches the object. Content types come from the file extension unless --content-type. A progress bar (bytes, rate, ETA) is drawn on a terminal. Exit codes: 1 on a verification failure, 2 for unreadable paths, 3 when access is denied, 4 when the container cannot be found or created.',
+    'Uploads each PATH: a file becomes one object named after its path (leading "/" and ".." dropped; --name renames a single file, or replaces the directory part for a directory); a directory is uploaded recursively; "-" reads stdin (needs --name). Files larger than --segment-threshold (default 512M), or than --segment-size when given, become static large objects: segments of --segment-size (default 128M) go to CONTAINER_segments in parallel (--concurrency; by default 2 segments and 4 files at a time) and a manifest ties them together; the old segments of an overwritten large object are removed unless --leave-segments. Every upload is hashed while it streams and checked against the ETag Swift returns (the manifest against the MD5 of its segments\' MD5s); a mismatch removes the bad object and exits 1. --skip-identical skips files whose MD5 already matches the object. Content types come from the file extension unless --content-type. A progress bar (bytes, rate, ETA) is drawn on a terminal. Exit codes: 1 on a verification failure, 2 for unreadable paths, 3 when access is denied, 4 when the container cannot be found or created.',
   backends: SWIFT_BACKENDS,
   args: [
     { name: 'container', description: 'Container to upload into (created when missing)', required: true },
@@ -69,6 +69,7 @@ export default defineCommand<Opts>({
       threshold: parseSize(opts.segmentThreshold, '--segment-threshold') ?? DEFAULT_THRESHOLD,
       segmentContainer: opts.segmentContainer !== undefined ? checkContainer(opts.segmentContainer) : undefined,
       concurrency: n,
+      segmentConcurrency: segmentConcurrency(opts.concurrency),
       skipIdentical: !!opts.skipIdentical,
       leaveSegments: !!opts.leaveSegments,
       meta: parseMetaPairs(opts.meta),
