@@ -13,23 +13,13 @@ import { getSession } from '../../auth/session.js';
 import { GRPC, GrpcStatusError, errorForGrpcStatus } from '../../transport/grpc-status.js';
 import { normalize, type Rec } from './normalize.js';
 import { openStorageSchema, rpcInfo, type RpcInfo } from './rpcs.js';
+import type { OpenStorageServiceName } from './proto.js';
 import type { CallOptions, Message, RawTransport, TransportSetup } from './transport.js';
 
 export type { Rec } from './normalize.js';
 
-export type ServiceName =
-  | 'OpenStorageIdentity'
-  | 'OpenStorageCluster'
-  | 'OpenStorageNode'
-  | 'OpenStorageVolume'
-  | 'OpenStorageMountAttach'
-  | 'OpenStorageCredentials'
-  | 'OpenStorageCloudBackup'
-  | 'OpenStorageAlerts'
-  | 'OpenStorageRole'
-  | 'OpenStorageSchedulePolicy'
-  | 'OpenStorageWatch'
-  | 'OpenStoragePool';
+/** The services of our proto (type only: importing proto.ts would load proto-loader). */
+export type ServiceName = OpenStorageServiceName;
 
 const CONNECT_FAILURE = /No connection established|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ECONNRESET|Connection dropped|failed to connect/i;
 const TLS_FAILURE = /certificate|CERT_|SSL|TLS|self[- ]signed|handshake/i;
