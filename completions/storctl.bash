@@ -699,7 +699,7 @@ _storctl_option_values() {
       esac ;;
     'auth login')
       case "$2" in
-        '-c'|'--column'|'--sort') _storctl_kind=words; _storctl_w='profile auth_type auth_url user project project_id roles expires_at storage_url'; return 0 ;;
+        '-c'|'--column'|'--sort') _storctl_kind=words; _storctl_w='profile backend auth_type auth_url user user_id user_domain project project_id project_domain domain_scope system_scope roles issued_at expires_at expired storage_url cached'; return 0 ;;
       esac ;;
     'auth logout')
       case "$2" in
@@ -707,7 +707,7 @@ _storctl_option_values() {
       esac ;;
     'auth status')
       case "$2" in
-        '-c'|'--column'|'--sort') _storctl_kind=words; _storctl_w='profile auth_type auth_url user project project_id roles expires_at storage_url token_cached token_store credentials'; return 0 ;;
+        '-c'|'--column'|'--sort') _storctl_kind=words; _storctl_w='profile backend auth_type auth_url user user_id user_domain project project_id project_domain domain_scope system_scope roles issued_at expires_at expired storage_url token_cached token_store credentials'; return 0 ;;
       esac ;;
     'auth token')
       case "$2" in

@@ -28,12 +28,20 @@ export function describeRecord(profile: ResolvedProfile, authType: string, recor
 
 export const IDENTITY_COLUMNS = [
   { key: 'profile', header: 'Profile' },
+  { key: 'backend', header: 'Backend' },
   { key: 'auth_type', header: 'Auth type' },
   { key: 'auth_url', header: 'Auth URL' },
   { key: 'user', header: 'User' },
+  { key: 'user_id', header: 'User ID' },
+  { key: 'user_domain', header: 'User domain' },
   { key: 'project', header: 'Project' },
   { key: 'project_id', header: 'Project ID' },
+  { key: 'project_domain', header: 'Project domain' },
+  { key: 'domain_scope', header: 'Domain scope' },
+  { key: 'system_scope', header: 'System scope', format: 'bool' as const },
   { key: 'roles', header: 'Roles', format: 'list' as const },
+  { key: 'issued_at', header: 'Issued', format: 'time' as const },
   { key: 'expires_at', header: 'Expires', format: 'time' as const },
+  { key: 'expired', header: 'Expired', format: 'bool' as const },
   { key: 'storage_url', header: 'Storage URL' },
 ];

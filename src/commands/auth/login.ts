@@ -7,7 +7,7 @@ export default defineCommand({
   description:
     'Logs in with the profile\'s credentials (even when a cached token is still valid), stores the new token in the token cache, and shows who you are and when the token expires. Later commands reuse the cached token until it is within 2 minutes of expiry.',
   backends: ['openstack', 'swift', 'openstorage', 'kumoscale'],
-  columns: IDENTITY_COLUMNS,
+  columns: [...IDENTITY_COLUMNS, { key: 'cached', header: 'Cached', format: 'bool' as const }],
   examples: ['storctl auth login', 'storctl auth login -p prod -o json'],
   async run(ctx) {
     const session = await getSession(ctx, { refresh: true });
