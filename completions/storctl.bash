@@ -45,7 +45,7 @@ _storctl_children() {
     'target') _storctl_w='list' ;;
     'task') _storctl_w='list remove show' ;;
     'tenant') _storctl_w='create delete list show update' ;;
-    'volume') _storctl_w='attach clone create delete detach expand extend list migrate mount publish retype service set show stats type unmount unpublish update' ;;
+    'volume') _storctl_w='attach clone create delete detach extend list migrate mount publish retype service set show stats type unmount unpublish update' ;;
     'volume service') _storctl_w='list' ;;
     'volume type') _storctl_w='create delete list show' ;;
     'watch') _storctl_w='volumes' ;;
@@ -125,7 +125,6 @@ _storctl_options() {
     'volume create') _storctl_w='--size --snapshot --source --read-only --thin --reserved-space --replicas --rack --zone --same-rack-allowed --allow-span --block-size --max-iops-per-gb --desired-iops-per-gb --max-bw-per-gb --desired-bw-per-gb --max-replica-down-time --host-id --storage-class-name --id --tenant --wait --long --type --availability-zone --description --property --image --bootable --ha-level --replica-node -l --label --shared --sharedv4 --io-profile --fs --cos --owner' ;;
     'volume delete') _storctl_w='--tenant --wait --force --cascade' ;;
     'volume detach') _storctl_w='--unmount --force' ;;
-    'volume expand') _storctl_w='--tenant --wait --long' ;;
     'volume extend') _storctl_w='--tenant --wait --long' ;;
     'volume list') _storctl_w='--name --tenant --long --all-projects --status --limit -l --label --owner --snapshots' ;;
     'volume migrate') _storctl_w='--replica --to --tenant --wait --long' ;;
@@ -257,7 +256,6 @@ _storctl_is_command() {
     'volume create') return 0 ;;
     'volume delete') return 0 ;;
     'volume detach') return 0 ;;
-    'volume expand') return 0 ;;
     'volume extend') return 0 ;;
     'volume list') return 0 ;;
     'volume migrate') return 0 ;;
@@ -600,11 +598,6 @@ _storctl_takes_value() {
     'volume detach')
       case "$2" in
         '--unmount'|'--force') return 1 ;;
-      esac ;;
-    'volume expand')
-      case "$2" in
-        '--tenant') return 0 ;;
-        '--wait'|'--long') return 1 ;;
       esac ;;
     'volume extend')
       case "$2" in
@@ -1071,10 +1064,6 @@ _storctl_option_values() {
     'volume detach')
       case "$2" in
         '-c'|'--column'|'--sort') _storctl_kind=words; _storctl_w='id name size ha_level status state attached_on device_path attach_path shared io_profile owner labels parent ctime'; return 0 ;;
-      esac ;;
-    'volume expand')
-      case "$2" in
-        '-c'|'--column'|'--sort') _storctl_kind=words; _storctl_w='uuid alias capacity numReplicas replicaState location provisioningType writable snapshotID maxIOPS blockSize'; return 0 ;;
       esac ;;
     'volume extend')
       case "$2" in

@@ -76,7 +76,7 @@ function __storctl_children --argument-names path
         case 'tenant'
             printf '%s\n' 'create' 'delete' 'list' 'show' 'update'
         case 'volume'
-            printf '%s\n' 'attach' 'clone' 'create' 'delete' 'detach' 'expand' 'extend' 'list' 'migrate' 'mount' 'publish' 'retype' 'service' 'set' 'show' 'stats' 'type' 'unmount' 'unpublish' 'update'
+            printf '%s\n' 'attach' 'clone' 'create' 'delete' 'detach' 'extend' 'list' 'migrate' 'mount' 'publish' 'retype' 'service' 'set' 'show' 'stats' 'type' 'unmount' 'unpublish' 'update'
         case 'volume service'
             printf '%s\n' 'list'
         case 'volume type'
@@ -126,13 +126,13 @@ function __storctl_is_command --argument-names path
             return 0
         case 'tenant list' 'tenant show' 'tenant update' 'volume attach' 'volume clone' 'volume create'
             return 0
-        case 'volume delete' 'volume detach' 'volume expand' 'volume extend' 'volume list' 'volume migrate'
+        case 'volume delete' 'volume detach' 'volume extend' 'volume list' 'volume migrate' 'volume mount'
             return 0
-        case 'volume mount' 'volume publish' 'volume retype' 'volume service list' 'volume set' 'volume show'
+        case 'volume publish' 'volume retype' 'volume service list' 'volume set' 'volume show' 'volume stats'
             return 0
-        case 'volume stats' 'volume type create' 'volume type delete' 'volume type list' 'volume type show' 'volume unmount'
+        case 'volume type create' 'volume type delete' 'volume type list' 'volume type show' 'volume unmount' 'volume unpublish'
             return 0
-        case 'volume unpublish' 'volume update' 'watch volumes'
+        case 'volume update' 'watch volumes'
             return 0
     end
     return 1
@@ -321,9 +321,6 @@ function __storctl_takes_value --argument-names path opt
             contains -- $opt --wait --force --cascade; and return 1
         case 'volume detach'
             contains -- $opt --unmount --force; and return 1
-        case 'volume expand'
-            contains -- $opt --tenant; and return 0
-            contains -- $opt --wait --long; and return 1
         case 'volume extend'
             contains -- $opt --tenant; and return 0
             contains -- $opt --wait --long; and return 1
@@ -609,8 +606,6 @@ function __storctl_columns
             printf '%s\n' 'id' 'name' 'result'
         case 'volume detach'
             printf '%s\n' 'id' 'name' 'size' 'ha_level' 'status' 'state' 'attached_on' 'device_path' 'attach_path' 'shared' 'io_profile' 'owner' 'labels' 'parent' 'ctime'
-        case 'volume expand'
-            printf '%s\n' 'uuid' 'alias' 'capacity' 'numReplicas' 'replicaState' 'location' 'provisioningType' 'writable' 'snapshotID' 'maxIOPS' 'blockSize'
         case 'volume extend'
             printf '%s\n' 'uuid' 'alias' 'capacity' 'numReplicas' 'replicaState' 'location' 'provisioningType' 'writable' 'snapshotID' 'maxIOPS' 'blockSize' 'id' 'name' 'status' 'size' 'attachments' 'volume_type' 'bootable' 'availability_zone' 'metadata' 'os-vol-tenant-attr:tenant_id' 'created_at'
         case 'volume list'
@@ -826,7 +821,6 @@ complete -c storctl -n '__storctl_at "volume"' -a 'clone' -d 'Clone a volume'
 complete -c storctl -n '__storctl_at "volume"' -a 'create' -d 'Create a volume'
 complete -c storctl -n '__storctl_at "volume"' -a 'delete' -d 'Delete volumes'
 complete -c storctl -n '__storctl_at "volume"' -a 'detach' -d 'Detach an OpenStorage volume'
-complete -c storctl -n '__storctl_at "volume"' -a 'expand' -d 'Grow a KumoScale volume'
 complete -c storctl -n '__storctl_at "volume"' -a 'extend' -d 'Grow a volume'
 complete -c storctl -n '__storctl_at "volume"' -a 'list' -d 'List volumes'
 complete -c storctl -n '__storctl_at "volume"' -a 'migrate' -d 'Move a volume replica to another storage node'
@@ -1175,9 +1169,6 @@ complete -c storctl -n '__storctl_at "volume delete"' -l force -d 'Delete regard
 complete -c storctl -n '__storctl_at "volume delete"' -l cascade -d 'Delete the volume\'s snapshots too'
 complete -c storctl -n '__storctl_at "volume detach"' -l unmount -d 'Unmount it first if it is mounted'
 complete -c storctl -n '__storctl_at "volume detach"' -l force -d 'Detach even if in use'
-complete -c storctl -n '__storctl_at "volume expand"' -l tenant -x -d 'Work in this tenant (the /{tenantId} path prefix); default: the default tenant "0"'
-complete -c storctl -n '__storctl_at "volume expand"' -l wait -d 'Wait until the change has settled (tasks ended, replicas Available)'
-complete -c storctl -n '__storctl_at "volume expand"' -l long -d 'Show more columns'
 complete -c storctl -n '__storctl_at "volume extend"' -l tenant -x -d 'Work in this tenant (the /{tenantId} path prefix); default: the default tenant "0"'
 complete -c storctl -n '__storctl_at "volume extend"' -l wait -d 'Wait until the change has settled (tasks ended, replicas Available)'
 complete -c storctl -n '__storctl_at "volume extend"' -l long -d 'Show more columns'
