@@ -103,6 +103,14 @@ function isZeroScalar(field: ValueType, v: unknown, schema: ProtoSchema): boolea
  * server sends.
  */
 export function pruneMessage(schema: ProtoSchema, typeName: string, obj: unknown): LoaderObject {
+  return walkPresent(schema, typeName, obj, (t, v) => pruneValue(schema, t, v));
+}
+
+/**
+ * The fields proto3 puts on the wire (non-empty maps and lists, non-zero scalars, set oneof
+ * members), each converted by `value`: the one walk behind pruning and gateway JSON.
+ */
+function walkPresent(schema: ProtoSchema, typeName: string, obj: unknown, value: (t: ValueType, v: unknown) => unknown): LoaderObject {
   const msg = schema.message(typeName);
   const src = (obj ?? {}) as LoaderObject;
   const out: LoaderObject = {};
@@ -113,14 +121,14 @@ export function pruneMessage(schema: ProtoSchema, typeName: string, obj: unknown
       const entries = Object.entries(v as Record<string, unknown>);
       if (entries.length === 0) continue;
       const m: Record<string, unknown> = {};
-      for (const [k, val] of entries) m[k] = pruneValue(schema, f.map.value, val);
+      for (const [k, val] of entries) m[k] = value(f.map.value, val);
       out[f.name] = m;
     } else if (f.repeated) {
       if (!Array.isArray(v) || v.length === 0) continue;
-      out[f.name] = v.map((x) => pruneValue(schema, f, x));
+      out[f.name] = v.map((x) => value(f, x));
     } else {
       if (!f.oneof && !f.optional && isZeroScalar(f, v, schema)) continue;
-      out[f.name] = pruneValue(schema, f, v);
+      out[f.name] = value(f, v);
     }
   }
   return out;
@@ -142,27 +150,7 @@ function pruneValue(schema: ProtoSchema, t: ValueType, v: unknown): unknown {
 
 /** Loader object → gateway JSON (grpc-gateway v1 with OrigName, no defaults). */
 export function toGatewayJson(schema: ProtoSchema, typeName: string, obj: unknown): Record<string, unknown> {
-  const msg = schema.message(typeName);
-  const src = (obj ?? {}) as LoaderObject;
-  const out: Record<string, unknown> = {};
-  for (const f of msg.fields) {
-    const v = src[f.name];
-    if (v === undefined || v === null) continue;
-    if (f.map) {
-      const entries = Object.entries(v as Record<string, unknown>);
-      if (entries.length === 0) continue;
-      const m: Record<string, unknown> = {};
-      for (const [k, val] of entries) m[k] = jsonValue(schema, f.map.value, val);
-      out[f.name] = m;
-    } else if (f.repeated) {
-      if (!Array.isArray(v) || v.length === 0) continue;
-      out[f.name] = v.map((x) => jsonValue(schema, f, x));
-    } else {
-      if (!f.oneof && !f.optional && isZeroScalar(f, v, schema)) continue;
-      out[f.name] = jsonValue(schema, f, v);
-    }
-  }
-  return out;
+  return walkPresent(schema, typeName, obj, (t, v) => jsonValue(schema, t, v));
 }
 
 function jsonValue(schema: ProtoSchema, t: ValueType, v: unknown): unknown {
