@@ -7,6 +7,7 @@ import type { Env, IO } from './framework/context.js';
 import { EXIT } from './framework/errors.js';
 import { GLOBAL_FLAGS } from './framework/globals.js';
 import { camel, loadManifest, unionFlags } from './framework/manifest.js';
+import { HELP_FOOTER, PROGRAM_DESCRIPTION } from './framework/top-help.js';
 
 export interface MainOptions {
   io?: IO;
@@ -26,6 +27,11 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   const manifest = loadManifest();
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     io.stdout.write(`storctl ${manifest.version}\n`);
+    return EXIT.ok;
+  }
+  if (argv.length === 0 || (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h'))) {
+    const { topLevelHelp } = await import('./framework/top-help.js');
+    io.stdout.write(topLevelHelp(manifest, io.stdout.columns || 80));
     return EXIT.ok;
   }
   // commander is imported only past the --version fast path.
@@ -92,14 +98,14 @@ export function commandWords(argv: readonly string[]): string[] {
 function buildProgram(commands: ManifestCommand[], topics: { path: string[]; summary: string }[], version: string, output: OutputConfig, action: Action, words: readonly string[]): Command {
   const program = new commander.Command('storctl')
     .configureOutput(output)
-    .description('Storage administration for OpenStack (Keystone, Cinder, Swift, Nova flavors), Swift-compatible stores, the OpenStorage SDK and the KumoScale Provisioner.')
+    .description(PROGRAM_DESCRIPTION)
     .version(`storctl ${version}`, '-V, --version', 'Print the version')
     .helpOption('-h, --help', 'Show help')
     .helpCommand(false)
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureHelp({ showGlobalOptions: true, sortSubcommands: true })
-    .addHelpText('after', `\nStart with: storctl sandbox demo    Documentation: man storctl\nExit codes: 0 ok, 1 error, 2 usage, 3 auth, 4 not found, 5 conflict, 6 unreachable/timeout/TLS, 7 server error, 130 interrupted.`);
+    .addHelpText('after', `\n${HELP_FOOTER}`);
   for (const flag of GLOBAL_FLAGS) addFlag(program, flag);
   const groups = new Map<string, Command>([['', program]]);
   const groupFor = (path: string[]): Command => {

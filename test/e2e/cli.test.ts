@@ -33,6 +33,16 @@ describe('help and usage', () => {
     expect(verb.stdout).toMatch(/Global Options:[\s\S]*--debug/);
   });
 
+  it('the top-level help (printed without commander) lists every topic and top-level command', async () => {
+    const { readFileSync } = await import('node:fs');
+    const m = JSON.parse(readFileSync(join(process.cwd(), 'dist/manifest.json'), 'utf8'));
+    const out = (await h.run(['--help'])).stdout;
+    const names = [...m.topics.filter((t: any) => t.path.length === 1).map((t: any) => t.path[0]), ...m.commands.filter((c: any) => c.path.length === 1).map((c: any) => c.path[0])];
+    for (const n of names) expect(out).toMatch(new RegExp(`^  ${n}\\b`, 'm'));
+    for (const flag of ['--profile', '--output', '--debug', '--trace-file', '--no-cache', '--yes']) expect(out).toContain(flag);
+    expect((await h.run([])).stdout).toBe(out);
+  });
+
   it('unknown command: exit 2 with a suggestion', async () => {
     const r = await h.run(['profil', 'list']);
     expect(r.code).toBe(2);
