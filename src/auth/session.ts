@@ -71,7 +71,7 @@ async function state(ctx: Context): Promise<SessionState> {
           }
           const envVar = name === 'password' ? (profile.backend === 'swift' ? 'OS_PASSWORD or ST_KEY' : 'OS_PASSWORD') : name === 'token' ? 'STORCTL_TOKEN' : `STORCTL_${name.toUpperCase()}`;
           throw new AuthError(`profile "${profile.name}" has no ${label(name).toLowerCase()} and stdin is not a terminal to ask for one`, {
-            hint: `set ${envVar}, or store it once with \`storctl profile set ${profile.name} --${name === 'password' ? 'password' : 'secret ' + name}\``,
+            hint: `set ${envVar}, or store it once with \`storctl profile set ${profile.name} ${storeHint(name)}\``,
           });
         },
       };
@@ -89,6 +89,13 @@ async function state(ctx: Context): Promise<SessionState> {
     states.set(ctx, s);
   }
   return s;
+}
+
+/** How `profile set` keeps each secret: the keyring for passwords and tokens, the file otherwise. */
+function storeHint(name: SecretName): string {
+  if (name === 'password') return '--password';
+  if (name === 'token') return '--token-stdin';
+  return `${name}=…`;
 }
 
 function label(name: SecretName): string {
