@@ -117,3 +117,58 @@ export async function corruptingProxy(target: string, mode: 'download' | 'upload
       }),
   };
 }
+
+export interface RangeFaults {
+  /** Drop the Range header (the server then answers 200 with the whole object). */
+  ignoreRange?: boolean;
+  /** For the n-th ranged GET (0-based): close the connection after this many body bytes. */
+  cutAfter?: (n: number, range: string) => number | undefined;
+  /** For the n-th ranged GET: send an If-Match that no longer matches (the object "changed"). */
+  staleIfMatch?: (n: number) => boolean;
+}
+
+/** Forwards to `target`, misbehaving on ranged object GETs as `faults` says; counts them. */
+export async function rangeFaultProxy(target: string, faults: RangeFaults): Promise<Proxy & { ranged: string[] }> {
+  const t = new URL(target);
+  const ranged: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const headers = { ...req.headers, host: t.host };
+    const range = req.method === 'GET' ? req.headers.range : undefined;
+    let cut: number | undefined;
+    if (range !== undefined) {
+      const n = ranged.push(range) - 1;
+      if (faults.ignoreRange) delete headers.range;
+      if (faults.staleIfMatch?.(n)) headers['if-match'] = '"00000000000000000000000000000000"';
+      cut = faults.cutAfter?.(n, range);
+    }
+    const up = httpRequest({ host: t.hostname, port: t.port, method: req.method, path: req.url, headers }, (r) => {
+      res.writeHead(r.statusCode ?? 502, r.headers);
+      let sent = 0;
+      r.on('data', (c: Buffer) => {
+        if (cut !== undefined && sent + c.length >= cut) {
+          res.write(c.subarray(0, cut - sent));
+          r.destroy();
+          res.socket?.destroy();
+          return;
+        }
+        sent += c.length;
+        res.write(c);
+      });
+      r.on('end', () => res.end());
+    });
+    up.on('error', () => res.destroy());
+    req.pipe(up);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}${t.pathname}`.replace(/\/+$/, ''),
+    corrupted: 0,
+    ranged,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -23,6 +23,7 @@ interface Job {
   dest: string;
   slo?: boolean;
   bytes?: number;
+  etag?: string;
 }
 
 export default defineCommand<Opts>({
@@ -102,7 +103,7 @@ export default defineCommand<Opts>({
           ctx.warn(`skipping "${row.name}": its name would leave ${dir}`);
           continue;
         }
-        jobs.push({ name: row.name, dest, slo: row.slo_etag !== undefined, bytes: row.bytes });
+        jobs.push({ name: row.name, dest, slo: row.slo_etag !== undefined, bytes: row.bytes, etag: row.hash });
       }
       if (!any && opts.prefix !== undefined) throw new NotFoundError(`no objects in container "${container}" start with "${opts.prefix}"`);
     }
@@ -111,7 +112,7 @@ export default defineCommand<Opts>({
     const results: DownloadResult[] = new Array(jobs.length);
     try {
       await eachLimit(jobs, n, async (job, i) => {
-        results[i] = await downloadToFile(swift, container, job.name, job.dest, { concurrency: segs, resume, progress, limiter }, job.bytes !== undefined ? { slo: job.slo } : undefined);
+        results[i] = await downloadToFile(swift, container, job.name, job.dest, { concurrency: segs, resume, progress, limiter }, job.bytes !== undefined ? { slo: job.slo, bytes: job.bytes, etag: job.etag } : undefined);
       });
       progress.finish(true);
     } catch (err) {
