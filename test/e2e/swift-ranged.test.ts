@@ -1,4 +1,5 @@
-// Plain objects of 64 MiB and more download as parallel ranges (src/backends/swift/ranged.ts).
+// Plain objects of 64 MiB and more download as parallel ranges with --concurrency N
+// (src/backends/swift/ranged.ts).
 // Through the built CLI and a proxy that misbehaves on purpose: the file must come out whole
 // and verified, or the command must fail without leaving a damaged file under the final name.
 import { randomBytes } from 'node:crypto';
@@ -43,17 +44,18 @@ afterAll(async () => {
 describe('parallel ranged downloads', () => {
   it('fetches a large plain object as ranges, checked against its ETag', async () => {
     const dir = await freshDir();
-    const r = ok(await run(['object', 'download', 'ranged', 'big.bin', '--dir', dir, '-o', 'json', '--debug']));
+    const r = ok(await run(['object', 'download', 'ranged', 'big.bin', '--dir', dir, '--concurrency', '2', '-o', 'json', '--debug']));
     expect(r.stderr).toMatch(/as 3 ranges, 2 at a time/);
     expect(r.stderr).toMatch(/if-match: "[0-9a-f]{32}"/);
     expect(r.json()[0]).toMatchObject({ status: 'downloaded', verified: 'md5', bytes: 70 * MiB });
     expect(md5(await readFile(join(dir, 'big.bin')))).toBe(md5(content));
   }, 60_000);
 
-  it('--concurrency 1 uses one stream', async () => {
+  it('without --concurrency (or with 1) one stream is used', async () => {
     const dir = await freshDir();
     const p = track(await rangeFaultProxy(storage, {}));
-    ok(await run(['--endpoint', p.url, 'object', 'download', 'ranged', 'big.bin', '--dir', dir, '--concurrency', '1']));
+    ok(await run(['--endpoint', p.url, 'object', 'download', 'ranged', 'big.bin', '--dir', dir]));
+    ok(await run(['--endpoint', p.url, 'object', 'download', 'ranged', 'big.bin', '--file', join(dir, 'again.bin'), '--concurrency', '1']));
     expect(p.ranged).toEqual([]);
     expect(md5(await readFile(join(dir, 'big.bin')))).toBe(md5(content));
   }, 60_000);
@@ -61,7 +63,7 @@ describe('parallel ranged downloads', () => {
   it('a damaged range fails verification: exit 1, no file and no .part', async () => {
     const dir = await freshDir();
     const p = track(await corruptingProxy(storage, 'download', /big\.bin/));
-    fails(await run(['--endpoint', p.url, 'object', 'download', 'ranged', 'big.bin', '--dir', dir]), 1, /big\.bin.*failed verification/);
+    fails(await run(['--endpoint', p.url, 'object', 'download', 'ranged', 'big.bin', '--dir', dir, '--concurrency', '2']), 1, /big\.bin.*failed verification/);
     expect(p.corrupted).toBeGreaterThan(0);
     expect(existsSync(join(dir, 'big.bin'))).toBe(false);
     expect(existsSync(join(dir, 'big.bin.part'))).toBe(false);
@@ -70,7 +72,7 @@ describe('parallel ranged downloads', () => {
   it('a connection cut mid-range is retried from where it stopped', async () => {
     const dir = await freshDir();
     const p = track(await rangeFaultProxy(storage, { cutAfter: (n) => (n === 1 ? 5 * MiB : undefined) }));
-    const r = ok(await run(['--endpoint', p.url, 'object', 'download', 'ranged', 'big.bin', '--dir', dir, '-o', 'json', '--debug']));
+    const r = ok(await run(['--endpoint', p.url, 'object', 'download', 'ranged', 'big.bin', '--dir', dir, '--concurrency', '2', '-o', 'json', '--debug']));
     expect(r.json()[0]).toMatchObject({ status: 'downloaded', verified: 'md5' });
     expect(r.stderr).toMatch(/cut off at byte \d+.*retrying/);
     // The retry asks only for the rest of the cut range.
@@ -84,7 +86,7 @@ describe('parallel ranged downloads', () => {
   it('an object replaced during the download fails with 412 and keeps nothing', async () => {
     const dir = await freshDir();
     const p = track(await rangeFaultProxy(storage, { staleIfMatch: (n) => n === 2 }));
-    fails(await run(['--endpoint', p.url, 'object', 'download', 'ranged', 'big.bin', '--dir', dir]), 1, /changed while it was being downloaded/);
+    fails(await run(['--endpoint', p.url, 'object', 'download', 'ranged', 'big.bin', '--dir', dir, '--concurrency', '2']), 1, /changed while it was being downloaded/);
     expect(existsSync(join(dir, 'big.bin'))).toBe(false);
     expect(existsSync(join(dir, 'big.bin.part'))).toBe(false);
   }, 60_000);
@@ -92,7 +94,7 @@ describe('parallel ranged downloads', () => {
   it('a server that ignores Range gets one plain GET instead', async () => {
     const dir = await freshDir();
     const p = track(await rangeFaultProxy(storage, { ignoreRange: true }));
-    const r = ok(await run(['--endpoint', p.url, 'object', 'download', 'ranged', 'big.bin', '--dir', dir, '-o', 'json', '--debug']));
+    const r = ok(await run(['--endpoint', p.url, 'object', 'download', 'ranged', 'big.bin', '--dir', dir, '--concurrency', '2', '-o', 'json', '--debug']));
     expect(r.stderr).toMatch(/HTTP 200 to a range request; downloading it in one stream/);
     expect(r.json()[0]).toMatchObject({ status: 'downloaded', verified: 'md5' });
     expect(md5(await readFile(join(dir, 'big.bin')))).toBe(md5(content));
@@ -103,7 +105,7 @@ describe('parallel ranged downloads', () => {
     // Range 1 (bytes from 32 MiB) is cut every time: retries give up, range 0 completes.
     const startOf = (range: string) => Number(/bytes=(\d+)-/.exec(range)![1]);
     const p = track(await rangeFaultProxy(storage, { cutAfter: (_n, range) => (startOf(range) >= 32 * MiB && startOf(range) < 64 * MiB ? MiB : undefined) }));
-    fails(await run(['--endpoint', p.url, 'object', 'download', 'ranged', 'big.bin', '--dir', dir]), 6, /cut off at byte/);
+    fails(await run(['--endpoint', p.url, 'object', 'download', 'ranged', 'big.bin', '--dir', dir, '--concurrency', '2']), 6, /cut off at byte/);
     const part = join(dir, 'big.bin.part');
     const kept = (await stat(part)).size;
     expect(kept).toBeGreaterThanOrEqual(32 * MiB);

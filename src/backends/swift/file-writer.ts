@@ -21,7 +21,7 @@ export class PositionalWriter {
   constructor(
     private readonly fh: FileHandle,
     private pos: number,
-    private readonly maxPending = 8 * BATCH,
+    private readonly maxPending = 4 * BATCH,
     private readonly onWritten?: (upTo: number) => void,
   ) {}
 

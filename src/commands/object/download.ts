@@ -29,7 +29,7 @@ interface Job {
 export default defineCommand<Opts>({
   summary: 'Download objects to files, a directory, or stdout (verified, resumable)',
   description:
-    'Downloads the named objects, or with --prefix (or no object names) every matching object of the container, into --dir (default: the current directory; object names become relative paths, names with ".." are skipped). One object can go to --file PATH, or to stdout with --file -. Every download is checked: a plain object\'s bytes against its ETag (MD5), a static large object segment by segment against its manifest and the manifest against the object\'s ETag. Files are written as NAME.part and renamed when verified; a mismatch deletes the .part and exits 1, so no damaged file is left under the final name. An interrupted download leaves NAME.part, which the next run resumes (after re-checking its bytes) unless --no-resume. Static large objects are fetched segment by segment in parallel (--concurrency; by default 2 segments and 4 objects at a time), straight from the segment objects when they are readable, else as ranges. A progress bar is drawn on a terminal. Exit codes: 1 on a verification failure, 3 when access is denied, 4 when an object does not exist.',
+    'Downloads the named objects, or with --prefix (or no object names) every matching object of the container, into --dir (default: the current directory; object names become relative paths, names with ".." are skipped). One object can go to --file PATH, or to stdout with --file -. Every download is checked: a plain object\'s bytes against its ETag (MD5), a static large object segment by segment against its manifest and the manifest against the object\'s ETag. Files are written as NAME.part and renamed when verified; a mismatch deletes the .part and exits 1, so no damaged file is left under the final name. An interrupted download leaves NAME.part, which the next run resumes (after re-checking its bytes) unless --no-resume. Static large objects are fetched segment by segment in parallel (--concurrency; by default 2 segments and 4 objects at a time), straight from the segment objects when they are readable, else as ranges. A plain object of 64 MiB or more is fetched as --concurrency parallel ranges when --concurrency is given (by default in one stream), each range pinned to the object\'s ETag with If-Match and hashed in order. A progress bar is drawn on a terminal. Exit codes: 1 on a verification failure, 3 when access is denied, 4 when an object does not exist.',
   backends: SWIFT_BACKENDS,
   args: [
     { name: 'container', description: 'Container name', required: true },
@@ -61,6 +61,8 @@ export default defineCommand<Opts>({
     const names = args.slice(1).map(checkObject);
     const n = concurrency(opts.concurrency);
     const segs = segmentConcurrency(opts.concurrency);
+    // Parallel ranges of one plain object only when asked for (see DownloadOptions.ranges).
+    const ranges = opts.concurrency === undefined ? 1 : n;
     const resume = opts.resume !== false;
     if (opts.file !== undefined && (names.length !== 1 || opts.prefix !== undefined)) throw new UsageError('--file takes exactly one object name (and no --prefix)');
     if (opts.file !== undefined && opts.dir !== undefined) throw new UsageError('use --file or --dir, not both');
@@ -112,7 +114,7 @@ export default defineCommand<Opts>({
     const results: DownloadResult[] = new Array(jobs.length);
     try {
       await eachLimit(jobs, n, async (job, i) => {
-        results[i] = await downloadToFile(swift, container, job.name, job.dest, { concurrency: segs, resume, progress, limiter }, job.bytes !== undefined ? { slo: job.slo, bytes: job.bytes, etag: job.etag } : undefined);
+        results[i] = await downloadToFile(swift, container, job.name, job.dest, { concurrency: segs, ranges, resume, progress, limiter }, job.bytes !== undefined ? { slo: job.slo, bytes: job.bytes, etag: job.etag } : undefined);
       });
       progress.finish(true);
     } catch (err) {
