@@ -175,6 +175,17 @@ profiles:
     expect(ok(await run(['object', 'list', `${c}_segments`, '-o', 'json'])).json()).toEqual([]);
   });
 
+  it('a 200 MB plain object from `swift upload` downloads as parallel ranges with --concurrency, verified', async () => {
+    const c = C('ranged');
+    await swiftCli(['upload', c, 'big.bin', '--object-name', 'plain-big.bin'], work);
+    const file = join(work, 'ranged-dl.bin');
+    const r = ok(await run(['object', 'download', c, 'plain-big.bin', '--file', file, '--concurrency', '3', '-o', 'json', '--debug']));
+    expect(r.stderr).toMatch(/as \d+ ranges, 3 at a time/);
+    expect(r.stderr).toMatch(/RESP: \[206\]/);
+    expect(r.json()[0]).toMatchObject({ verified: 'md5', bytes: BIG, status: 'downloaded' });
+    expect(await md5File(file)).toBe(bigMd5);
+  });
+
   it('ACLs set by storctl show up in `swift stat`, and let the second user in', async () => {
     const c = C('acl');
     ok(await run(['container', 'create', c]));
