@@ -81,6 +81,11 @@ class OrderedMd5 {
     this.chain = this.chain.then(() => this.advance());
   }
 
+  /** The read-back error, if checking a finished part failed. */
+  get error(): unknown {
+    return this.failure?.err;
+  }
+
   check(): void {
     if (this.failure) throw this.failure.err;
   }
@@ -198,6 +203,7 @@ async function fetchPart(
     discard(stream);
     await writer.settle();
     if (writer.error !== undefined) throw writer.error;
+    if (md5.error !== undefined) throw md5.error;
     if (err instanceof StorctlError || swift.ctx.signal.aborted) throw err;
     // A connection lost mid-body: withRetries asks again for the rest of this part.
     throw new NetworkError(`download of "${container}/${name}" was cut off at byte ${p.offset + p.received}: ${(err as Error).message}`, { hint: RESUME_HINT });
