@@ -28,6 +28,11 @@ export interface GlobalOptions {
   debug: boolean;
   traceFile?: string;
   timeout?: number;
+  connectTimeout?: number;
+  retryBudget?: number;
+  /** --wait-timeout as given (a duration string); parsed where --wait polls. */
+  waitTimeout?: string;
+  csvSafe: boolean;
   insecure?: boolean;
   cacert?: string;
   region?: string;
