@@ -67,7 +67,7 @@ export class KeystoneV2Provider implements AuthProvider {
   }
 
   private async tokens(env: ProviderEnv, base: string, auth: Record<string, unknown>): Promise<TokenRecord> {
-    const res = await (await env.http()).request({ method: 'POST', url: `${base}/tokens`, headers: { accept: 'application/json' }, json: { auth } });
+    const res = await (await env.http()).request({ method: 'POST', url: `${base}/tokens`, headers: { accept: 'application/json' }, json: { auth }, idempotent: true });
     if (res.status !== 200 && res.status !== 203) throw keystoneError(res, 'Keystone v2.0 authentication', this.profile.name, this.authUrl);
     const access = res.json()?.access;
     const token = access?.token?.id;

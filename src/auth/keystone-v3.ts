@@ -57,6 +57,7 @@ export class KeystoneV3Provider implements AuthProvider {
       url: `${base}/auth/tokens`,
       headers: { accept: 'application/json' },
       json: { auth: { identity, ...(scope ? { scope } : {}) } },
+      idempotent: true, // a token request is safe to repeat after 503/429 or a dropped connection
     });
     if (res.status !== 201 && res.status !== 200) throw keystoneError(res, 'Keystone v3 authentication', this.profile.name, this.authUrl);
     const token = res.headers['x-subject-token'];

@@ -29,7 +29,7 @@ export class OidcClientCredentialsProvider implements AuthProvider {
     const clientId = this.need('client_id');
     const secret = await env.secret('client_secret');
     const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret });
-    const res = await (await env.http()).request({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: form.toString() });
+    const res = await (await env.http()).request({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: form.toString(), idempotent: true });
     if (res.status === 400 || res.status === 401) throw new AuthError(`OIDC token request for profile "${this.profile.name}" at ${url} was refused (HTTP ${res.status})`, { hint: 'check client_id and client_secret' });
     if (res.status !== 200) throw new AuthError(`OIDC token request at ${url} failed: HTTP ${res.status}`);
     const body = res.json();

@@ -72,7 +72,7 @@ export function createContext(input: ContextInput): ContextInternals {
       };
       const p = await resolveProfile({ env, config: await config(), profile: globals.profile, osCloud: globals.osCloud, flags });
       for (const w of p.warnings) warn(w);
-      if (p.get('insecure')) tracer.note(`TLS verification is off for profile ${p.name} (${p.settings.get('insecure')!.source})`);
+      if (p.get('insecure')) warn(`TLS certificates are not verified (insecure, from ${p.settings.get('insecure')!.source}): anyone on the path can read and change this session`);
       return p;
     })());
 
@@ -80,12 +80,19 @@ export function createContext(input: ContextInput): ContextInternals {
     (httpP ??= (async () => {
       const { HttpClient } = await import('../transport/http.js');
       const p = await profile();
-      const timeout = p.get<number>('timeout');
+      const seconds = (key: string) => {
+        const v = p.get<number>(key);
+        return v === undefined ? undefined : v * 1000;
+      };
+      const budget = seconds('retry_budget');
       return new HttpClient({
         tracer,
         env,
         signal: input.signal,
-        timeoutMs: timeout ? timeout * 1000 : undefined,
+        timeoutMs: seconds('timeout'),
+        connectTimeoutMs: seconds('connect_timeout'),
+        lowSpeed: { bytesPerSec: p.get<number>('low_speed_limit'), windowMs: seconds('low_speed_time') },
+        retry: budget === undefined ? undefined : budget === 0 ? { retries: 0 } : { budgetMs: budget },
         tls: { cacert: p.get('cacert'), cert: p.get('cert'), key: p.get('key'), insecure: p.get<boolean>('insecure') },
         userAgent: `storctl/${process.env.npm_package_version ?? ''}`.replace(/\/$/, ''),
       });

@@ -69,6 +69,6 @@ export function errorForStatus(status: number, message: string, opts: Constructo
   if (status === 404) return new NotFoundError(message, o);
   if (status === 409 || status === 412 || status === 422) return new ConflictError(message, o);
   if (status === 400 || status === 406 || status === 413 || status === 416) return new StorctlError(message, o);
-  if (status >= 500) return new ServerError(message, o);
+  if (status >= 500 || status === 429) return new ServerError(message, o);
   return new StorctlError(message, o);
 }

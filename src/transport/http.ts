@@ -3,7 +3,7 @@
 // requests, streaming bodies, and --debug tracing. It never knows about auth; the auth
 // layer wraps it to add tokens and to re-authenticate once on 401.
 import { readFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import type { Dispatcher } from 'undici';
 // undici's parts, not its index: see src/types/undici-parts.d.ts.
 import Agent from 'undici/lib/dispatcher/agent.js';
@@ -11,7 +11,9 @@ import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent.js';
 import dispatchRequest from 'undici/lib/api/api-request.js';
 import DispatcherBase from 'undici/lib/dispatcher/dispatcher.js';
 import dispatchConnect from 'undici/lib/api/api-connect.js';
-import { NetworkError, StorctlError, UsageError } from '../framework/errors.js';
+import { NetworkError, ServerError, StorctlError, UsageError } from '../framework/errors.js';
+import { DEFAULT_LOW_SPEED, Watchdog, WatchdogAbort, watchdogError, type LowSpeedRule } from './watchdog.js';
+import { diagnoseTls, TLS_FAILURE } from './tls-diagnose.js';
 import type { Tracer } from './tracer.js';
 import type { HeaderMap } from './trace-types.js';
 
@@ -25,11 +27,11 @@ export interface TlsOptions {
 export interface HttpClientOptions {
   tracer: Tracer;
   tls?: TlsOptions;
-  /** Overall deadline of one request (headers and body), ms. Default: none (idle timeouts apply). */
+  /** Overall deadline of one API request (headers, body and retries), ms. Default 60 s; 0 = none. */
   timeoutMs?: number;
   connectTimeoutMs?: number;
-  /** Idle limits: waiting for headers, and between body chunks. */
-  idleTimeoutMs?: number;
+  /** The low-speed rule for data transfers (and for API requests when timeoutMs is 0). */
+  lowSpeed?: Partial<LowSpeedRule>;
   retry?: Partial<RetryPolicy>;
   env?: Record<string, string | undefined>;
   signal?: AbortSignal;
@@ -60,6 +62,11 @@ export interface HttpRequest {
   idempotent?: boolean;
   /** Return the body as a stream instead of reading it. */
   stream?: boolean;
+  /**
+   * A data transfer: no overall deadline, the low-speed rule instead. Default: streamed
+   * request or response bodies are transfers, everything else is an API request.
+   */
+  transfer?: boolean;
   signal?: AbortSignal;
 }
 
@@ -69,7 +76,7 @@ export interface HttpResponse {
   headers: Record<string, string>;
   /** Read body (stream: false). */
   body: Uint8Array;
-  /** Body stream (stream: true). */
+  /** Body stream (stream: true). Errors on it are NetworkErrors (cut, stalled). */
   stream: Readable;
   text(): string;
   json<T = any>(): T;
@@ -79,23 +86,31 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 const RETRY_STATUS = new Set([429, 502, 503, 504]);
 /** Connection failures that mean "nobody is there": retrying only makes the user wait. */
 const FAIL_FAST = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-// EPROTO: the peer broke off the handshake (e.g. a client certificate it requires is missing).
-const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|EPROTO/;
 const TRACE_BODY_LIMIT = 64 * 1024;
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+
+type Outcome = { kind: 'response'; response: HttpResponse } | { kind: 'error'; error: StorctlError; code: string; aborted: boolean };
 
 export class HttpClient {
   private readonly dispatcher: Dispatcher;
   private readonly retry: RetryPolicy;
+  private readonly lowSpeed: LowSpeedRule;
+  private readonly timeoutMs: number;
+  private readonly connectTimeoutMs: number;
 
   constructor(private readonly opts: HttpClientOptions) {
     this.retry = { retries: 3, baseDelayMs: 300, maxDelayMs: 5000, budgetMs: 30_000, ...opts.retry };
-    const connect = tlsConnectOptions(opts.tls ?? {}, opts.connectTimeoutMs ?? 10_000);
-    const agentOpts = {
-      connect,
-      keepAliveTimeout: 30_000,
-      headersTimeout: opts.idleTimeoutMs ?? 120_000,
-      bodyTimeout: opts.idleTimeoutMs ?? 120_000,
+    this.lowSpeed = {
+      bytesPerSec: opts.lowSpeed?.bytesPerSec ?? DEFAULT_LOW_SPEED.bytesPerSec,
+      windowMs: opts.lowSpeed?.windowMs ?? DEFAULT_LOW_SPEED.windowMs,
     };
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.connectTimeoutMs = opts.connectTimeoutMs || DEFAULT_CONNECT_TIMEOUT_MS;
+    const connect = tlsConnectOptions(opts.tls ?? {}, this.connectTimeoutMs);
+    // Our watchdog bounds every request (deadline or low-speed rule); undici's own idle
+    // timers would only cut a legitimately long --timeout short.
+    const agentOpts = { connect, keepAliveTimeout: 30_000, headersTimeout: 0, bodyTimeout: 0 };
     const env = opts.env ?? process.env;
     const proxied = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
     // Proxies tunnel with CONNECT; undici's index installs that method on every dispatcher.
@@ -122,25 +137,51 @@ export class HttpClient {
     if (req.contentLength !== undefined) headers['content-length'] = String(req.contentLength);
     const replayable = body === undefined || typeof body === 'string' || body instanceof Uint8Array;
     const retryable = replayable && (req.idempotent ?? IDEMPOTENT.has(method));
-    const started = Date.now();
-    for (let attempt = 0; ; attempt++) {
-      const outcome = await this.attempt(method, req, headers, body);
-      const elapsed = Date.now() - started;
-      const canRetry = retryable && attempt < this.retry.retries && elapsed < this.retry.budgetMs;
-      if (outcome.kind === 'response') {
-        const r = outcome.response;
-        if (!(canRetry && RETRY_STATUS.has(r.status))) return r;
-        const wait = Math.min(retryAfterMs(r.headers['retry-after']) ?? this.backoff(attempt), this.retry.budgetMs - elapsed);
-        if (wait < 0) return r;
-        this.opts.tracer.note(`retrying ${method} after HTTP ${r.status} in ${wait} ms (attempt ${attempt + 2})`);
-        await sleep(wait, this.signalFor(req));
-        continue;
+    const transfer = req.transfer ?? (req.stream === true || !replayable);
+    // One watchdog for the whole request, retries included: --timeout bounds what the user waits.
+    const dog = new Watchdog([req.signal, this.opts.signal]);
+    if (transfer || this.timeoutMs === 0) dog.lowSpeed(this.lowSpeed);
+    else dog.deadline(this.timeoutMs);
+    const origin = originOf(req.url);
+    let handedOver = false;
+    try {
+      const started = Date.now();
+      for (let attempt = 0; ; attempt++) {
+        const outcome = await this.attempt(method, req, headers, body, dog, transfer);
+        const elapsed = Date.now() - started;
+        const budgetLeft = this.retry.budgetMs - elapsed;
+        const canRetry = retryable && attempt < this.retry.retries && budgetLeft > 0;
+        if (outcome.kind === 'response') {
+          const r = outcome.response;
+          if (!RETRY_STATUS.has(r.status)) {
+            handedOver = req.stream === true;
+            return r;
+          }
+          const asked = retryAfterMs(r.headers['retry-after']);
+          // A server that asks for longer than we may wait: say so now rather than sleep and fail.
+          if (asked !== undefined && retryable && asked > Math.min(budgetLeft, this.deadlineLeft(started))) {
+            r.stream.destroy();
+            throw rateLimited(r.status, origin, asked);
+          }
+          if (!canRetry) {
+            handedOver = req.stream === true;
+            return r;
+          }
+          const wait = Math.min(asked ?? this.backoff(attempt), budgetLeft);
+          r.stream.destroy();
+          this.opts.tracer.note(`retrying ${method} after HTTP ${r.status} in ${wait} ms (attempt ${attempt + 2})`);
+          await sleep(wait, dog.signal).catch((e) => { throw this.abortError(e, origin); });
+          continue;
+        }
+        const code = outcome.code;
+        if (!canRetry || FAIL_FAST.has(code) || TLS_FAILURE.test(code) || outcome.aborted) throw outcome.error;
+        const wait = Math.min(this.backoff(attempt), budgetLeft);
+        this.opts.tracer.note(`retrying ${method} after ${code} in ${wait} ms (attempt ${attempt + 2})`);
+        await sleep(wait, dog.signal).catch((e) => { throw this.abortError(e, origin); });
       }
-      const code = outcome.code;
-      if (!canRetry || FAIL_FAST.has(code) || TLS_CODES.test(code) || outcome.aborted) throw outcome.error;
-      const wait = this.backoff(attempt);
-      this.opts.tracer.note(`retrying ${method} after ${code} in ${wait} ms (attempt ${attempt + 2})`);
-      await sleep(wait, this.signalFor(req));
+    } finally {
+      // A streamed response keeps its watchdog (low-speed rule) until the body ends.
+      if (!handedOver) dog.stop();
     }
   }
 
@@ -149,23 +190,22 @@ export class HttpClient {
     await this.dispatcher.destroy();
   }
 
+  private deadlineLeft(started: number): number {
+    return this.timeoutMs > 0 ? this.timeoutMs - (Date.now() - started) : Infinity;
+  }
+
   private backoff(attempt: number): number {
     const exp = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** attempt);
     return Math.round(exp / 2 + Math.random() * (exp / 2)); // "equal jitter": never zero, never in lockstep
   }
 
-  private signalFor(req: HttpRequest): AbortSignal | undefined {
-    const signals = [req.signal, this.opts.signal].filter((s): s is AbortSignal => !!s);
-    if (this.opts.timeoutMs) signals.push(AbortSignal.timeout(this.opts.timeoutMs));
-    return signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
+  private abortError(reason: unknown, origin: string): StorctlError {
+    if (reason instanceof WatchdogAbort) return watchdogError(reason, origin, this.lowSpeed);
+    if (reason instanceof StorctlError) return reason;
+    return new NetworkError(`request to ${origin} was interrupted`);
   }
 
-  private async attempt(
-    method: string,
-    req: HttpRequest,
-    headers: Record<string, string>,
-    body: Body | undefined,
-  ): Promise<{ kind: 'response'; response: HttpResponse } | { kind: 'error'; error: StorctlError; code: string; aborted: boolean }> {
+  private async attempt(method: string, req: HttpRequest, headers: Record<string, string>, body: Body | undefined, dog: Watchdog, transfer: boolean): Promise<Outcome> {
     const tracer = this.opts.tracer;
     const id = tracer.enabled ? tracer.nextId() : 0;
     const t0 = performance.now();
@@ -178,7 +218,11 @@ export class HttpClient {
         body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : { streamed: true, length: req.contentLength },
       });
     }
-    const signal = this.signalFor(req);
+    const failed = async (err: unknown): Promise<Outcome> => {
+      const mapped = await this.mapError(err, req.url, dog);
+      if (tracer.enabled) tracer.httpError({ id, error: mapped.error.message, durationMs: Math.round(performance.now() - t0) });
+      return { kind: 'error', ...mapped };
+    };
     let res: Dispatcher.ResponseData;
     try {
       const target = new URL(req.url);
@@ -187,14 +231,11 @@ export class HttpClient {
         path: `${target.pathname}${target.search}`,
         method: method as Dispatcher.HttpMethod,
         headers,
-        body: body as any,
-        signal,
+        body: transfer && body !== undefined ? (counted(body, dog) as any) : (body as any),
+        signal: dog.signal,
       });
     } catch (err) {
-      const durationMs = Math.round(performance.now() - t0);
-      const mapped = mapNetworkError(err, req.url, this.opts.timeoutMs);
-      if (tracer.enabled) tracer.httpError({ id, error: mapped.error.message, durationMs });
-      return { kind: 'error', ...mapped };
+      return failed(err);
     }
     const resHeaders = flattenHeaders(res.headers);
     const done = (bodyBytes?: Uint8Array) => {
@@ -210,18 +251,109 @@ export class HttpClient {
     };
     if (req.stream) {
       done();
-      return { kind: 'response', response: makeResponse(res.statusCode, req.url, resHeaders, new Uint8Array(), res.body as unknown as Readable) };
+      return { kind: 'response', response: makeResponse(res.statusCode, req.url, resHeaders, new Uint8Array(), this.watchedBody(res.body as unknown as Readable, req.url, dog)) };
     }
     let bytes: Uint8Array;
     try {
-      bytes = method === 'HEAD' ? new Uint8Array() : new Uint8Array(await res.body.arrayBuffer());
+      bytes = method === 'HEAD' ? new Uint8Array() : await readAll(res.body as unknown as Readable, dog);
     } catch (err) {
-      const mapped = mapNetworkError(err, req.url, this.opts.timeoutMs);
-      if (tracer.enabled) tracer.httpError({ id, error: mapped.error.message, durationMs: Math.round(performance.now() - t0) });
-      return { kind: 'error', ...mapped };
+      return failed(err);
     }
     done(bytes);
     return { kind: 'response', response: makeResponse(res.statusCode, req.url, resHeaders, bytes, Readable.from([])) };
+  }
+
+  /**
+   * The response body as the caller reads it: bytes count for the low-speed rule (time the
+   * caller spends not reading does not), the watchdog stops when the body ends, and every
+   * failure arrives as a one-line NetworkError rather than a raw socket error.
+   */
+  private watchedBody(source: Readable, url: string, dog: Watchdog): Readable {
+    const origin = originOf(url);
+    const out = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        dog.progress(chunk.length);
+        cb(null, chunk);
+      },
+    });
+    dog.setPaused(() => out.readableLength >= out.readableHighWaterMark);
+    const onAbort = () => source.destroy(dog.signal.reason);
+    dog.signal.addEventListener('abort', onAbort, { once: true });
+    const finish = () => {
+      dog.signal.removeEventListener('abort', onAbort);
+      dog.stop();
+    };
+    // pipe() rather than pipeline(): a source error must reach the caller mapped, not raw.
+    source.on('error', (err) => {
+      finish();
+      if (out.destroyed) return;
+      void this.mapError(err, url, dog).then((mapped) => {
+        const cut = mapped.code !== 'ETIMEDOUT' && mapped.code !== 'ESTALLED' && !mapped.aborted;
+        out.destroy(cut ? new NetworkError(`connection to ${origin} broke off mid-body (${mapped.code})`, { hint: 'try again; check the server and any proxy between', details: { code: mapped.code } }) : mapped.error);
+      });
+    });
+    source.on('end', finish);
+    out.on('close', () => {
+      finish();
+      if (!source.destroyed) source.destroy(); // the caller let go early
+    });
+    source.pipe(out);
+    return out;
+  }
+
+  private async mapError(err: unknown, url: string, dog: Watchdog): Promise<{ error: StorctlError; code: string; aborted: boolean }> {
+    const reason = dog.signal.aborted ? dog.signal.reason : undefined;
+    const origin = originOf(url);
+    if (reason instanceof WatchdogAbort) {
+      const error = watchdogError(reason, origin, this.lowSpeed);
+      return { error, code: reason.reason === 'deadline' ? 'ETIMEDOUT' : 'ESTALLED', aborted: true };
+    }
+    if (reason !== undefined) return { error: reason instanceof StorctlError ? reason : new NetworkError(`request to ${origin} was interrupted`), code: 'ABORT', aborted: true };
+    const tls = await diagnoseTls(err, { url, clientCert: !!this.opts.tls?.cert, connectTimeoutMs: this.connectTimeoutMs });
+    if (tls) return { error: tls, code: String(tls.details?.code ?? 'TLS'), aborted: false };
+    return mapNetworkError(err, url, this.connectTimeoutMs);
+  }
+}
+
+/** Reads a whole (API) body; bytes feed the low-speed rule when that is the bound in force. */
+async function readAll(body: Readable, dog: Watchdog): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of body) {
+    dog.progress(chunk.length);
+    chunks.push(chunk);
+    total += chunk.length;
+  }
+  return chunks.length === 1 ? new Uint8Array(chunks[0]!.buffer, chunks[0]!.byteOffset, total) : new Uint8Array(Buffer.concat(chunks, total));
+}
+
+/** A streamed request body whose bytes count for the low-speed rule. */
+async function* counted(body: Body, dog: Watchdog): AsyncGenerator<Uint8Array> {
+  if (typeof body === 'string' || body instanceof Uint8Array) {
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+    dog.progress(bytes.length);
+    yield bytes;
+    return;
+  }
+  for await (const chunk of body as AsyncIterable<Uint8Array>) {
+    dog.progress(chunk.length);
+    yield chunk;
+  }
+}
+
+function rateLimited(status: number, origin: string, askedMs: number): StorctlError {
+  const secs = Math.ceil(askedMs / 1000);
+  return new ServerError(`${status === 429 ? 'rate limited' : `HTTP ${status} (service unavailable)`}: ${origin} asks to retry after ${secs} s`, {
+    hint: `try again later, or wait longer with --retry-budget ${secs + 5} (profile: retry_budget)`,
+    details: { status, retry_after: secs },
+  });
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
   }
 }
 
@@ -273,34 +405,25 @@ function tlsConnectOptions(tls: TlsOptions, timeout: number): Record<string, unk
   return connect;
 }
 
-function mapNetworkError(err: unknown, url: string, timeoutMs?: number): { error: StorctlError; code: string; aborted: boolean } {
+function mapNetworkError(err: unknown, url: string, connectTimeoutMs: number): { error: StorctlError; code: string; aborted: boolean } {
   const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
-  const code = e?.cause?.code ?? e?.code ?? (e?.name === 'TimeoutError' ? 'ETIMEDOUT' : e?.name ?? 'ERR');
-  let origin = url;
-  try {
-    origin = new URL(url).origin;
-  } catch {
-    /* keep the raw string */
-  }
+  const code = e?.cause?.code ?? e?.code ?? e?.name ?? 'ERR';
+  const origin = originOf(url);
   const detail = e?.cause?.message ?? e?.message ?? String(err);
-  if (code === 'ETIMEDOUT' || e?.name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
+  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') {
     return {
-      error: new NetworkError(`timed out talking to ${origin}${timeoutMs ? ` (limit ${timeoutMs / 1000}s)` : ''}`, { hint: 'check the endpoint and network, or raise --timeout' }),
+      error: new NetworkError(`cannot connect to ${origin}: no answer within ${connectTimeoutMs / 1000} s`, { hint: 'check the host, port and firewall (storctl profile explain), or raise --connect-timeout', details: { code } }),
       code: 'ETIMEDOUT',
-      aborted: e?.name === 'TimeoutError' || e?.name === 'AbortError',
+      aborted: false,
     };
   }
   if (code === 'ECONNREFUSED') return { error: new NetworkError(`cannot connect to ${origin}: connection refused`, { hint: 'is the service running and the endpoint right? (storctl profile explain)' }), code, aborted: false };
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { error: new NetworkError(`cannot resolve host of ${origin}`, { hint: 'check the host name in the endpoint (storctl profile explain)' }), code, aborted: false };
-  if (TLS_CODES.test(code)) {
-    return {
-      error: new NetworkError(`TLS verification failed for ${origin}: ${detail}`, { hint: 'pass the server CA with --cacert FILE (profile: cacert), or --insecure for a test server' }),
-      code,
-      aborted: false,
-    };
+  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_CLOSED') {
+    return { error: new NetworkError(`connection to ${origin} was cut (${code === 'UND_ERR_SOCKET' ? 'closed by the server' : code})`, { hint: 'the server or a proxy dropped the connection; try again, and check the server\'s logs', details: { code } }), code, aborted: false };
   }
   if (e?.name === 'AbortError') return { error: new NetworkError(`request to ${origin} was interrupted`), code: 'ABORT', aborted: true };
-  return { error: new NetworkError(`connection to ${origin} failed: ${detail} (${code})`), code, aborted: false };
+  return { error: new NetworkError(`connection to ${origin} failed: ${detail} (${code})`, { details: { code } }), code, aborted: false };
 }
 
 function retryAfterMs(value: string | undefined): number | undefined {

@@ -98,7 +98,7 @@ describe('HttpClient', () => {
   it('an overall --timeout ends a slow request with exit code 6', async () => {
     const err = await client({ timeoutMs: 300, retry: { retries: 0 } }).request({ method: 'GET', url: `${base}/slow` }).catch((e) => e);
     expect(err).toBeInstanceOf(NetworkError);
-    expect(err.message).toMatch(/timed out talking to http:\/\/127\.0\.0\.1:\d+ \(limit 0\.3s\)/);
+    expect(err.message).toMatch(/timed out after 0\.3 s waiting for http:\/\/127\.0\.0\.1:\d+/);
   });
 
   it('streams request bodies with a Content-Length, and response bodies without buffering', async () => {
