@@ -67,7 +67,8 @@ export interface StreamOptions {
   timeoutMs?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 120_000;
+/** Per call, as for HTTP API requests; 0 = no deadline (a watch). */
+const DEFAULT_TIMEOUT_MS = 60_000;
 /** Connection failures that mean "nobody is there" or "wrong certificate": retrying only makes the user wait. */
 const FAIL_FAST = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|certificate|CERT_|SSL|TLS|self[- ]signed|handshake/i;
 
@@ -236,7 +237,7 @@ export class GrpcTransport {
         method.deserialize,
         request,
         new grpc.Metadata(),
-        { deadline: Date.now() + timeoutMs, interceptors: [metadataInterceptor(md)] },
+        { deadline: timeoutMs > 0 ? Date.now() + timeoutMs : Infinity, interceptors: [metadataInterceptor(md)] },
         (err, res) => {
           signal?.removeEventListener('abort', onAbort);
           const e = err ? statusError(err, method.path) : undefined;
@@ -267,7 +268,8 @@ export class GrpcTransport {
     if (signal?.aborted) throw signal.reason;
     const t0 = performance.now();
     const callOptions: grpc.CallOptions = { interceptors: [metadataInterceptor(md)] };
-    if (opts.timeoutMs) callOptions.deadline = Date.now() + opts.timeoutMs;
+    const timeoutMs = opts.timeoutMs ?? this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    if (timeoutMs > 0) callOptions.deadline = Date.now() + timeoutMs;
     const call = this.client.makeServerStreamRequest<Req, Res>(method.path, method.serialize, method.deserialize, request, new grpc.Metadata(), callOptions);
 
     // Bridge events to pulls: a small queue, one waiter at most.

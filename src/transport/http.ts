@@ -98,6 +98,7 @@ export class HttpClient {
   private readonly lowSpeed: LowSpeedRule;
   private readonly timeoutMs: number;
   private readonly connectTimeoutMs: number;
+  private readonly connectOptions: Record<string, unknown>;
 
   constructor(private readonly opts: HttpClientOptions) {
     this.retry = { retries: 3, baseDelayMs: 300, maxDelayMs: 5000, budgetMs: 30_000, ...opts.retry };
@@ -108,6 +109,7 @@ export class HttpClient {
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.connectTimeoutMs = opts.connectTimeoutMs || DEFAULT_CONNECT_TIMEOUT_MS;
     const connect = tlsConnectOptions(opts.tls ?? {}, this.connectTimeoutMs);
+    this.connectOptions = connect;
     // Our watchdog bounds every request (deadline or low-speed rule); undici's own idle
     // timers would only cut a legitimately long --timeout short.
     const agentOpts = { connect, keepAliveTimeout: 30_000, headersTimeout: 0, bodyTimeout: 0 };
@@ -218,8 +220,8 @@ export class HttpClient {
         body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : { streamed: true, length: req.contentLength },
       });
     }
-    const failed = async (err: unknown): Promise<Outcome> => {
-      const mapped = await this.mapError(err, req.url, dog);
+    const failed = async (err: unknown, beforeResponse: boolean): Promise<Outcome> => {
+      const mapped = await this.mapError(err, req.url, dog, beforeResponse);
       if (tracer.enabled) tracer.httpError({ id, error: mapped.error.message, durationMs: Math.round(performance.now() - t0) });
       return { kind: 'error', ...mapped };
     };
@@ -235,7 +237,7 @@ export class HttpClient {
         signal: dog.signal,
       });
     } catch (err) {
-      return failed(err);
+      return failed(err, true);
     }
     const resHeaders = flattenHeaders(res.headers);
     const done = (bodyBytes?: Uint8Array) => {
@@ -257,7 +259,7 @@ export class HttpClient {
     try {
       bytes = method === 'HEAD' ? new Uint8Array() : await readAll(res.body as unknown as Readable, dog);
     } catch (err) {
-      return failed(err);
+      return failed(err, false);
     }
     done(bytes);
     return { kind: 'response', response: makeResponse(res.statusCode, req.url, resHeaders, bytes, Readable.from([])) };
@@ -301,7 +303,7 @@ export class HttpClient {
     return out;
   }
 
-  private async mapError(err: unknown, url: string, dog: Watchdog): Promise<{ error: StorctlError; code: string; aborted: boolean }> {
+  private async mapError(err: unknown, url: string, dog: Watchdog, beforeResponse = false): Promise<{ error: StorctlError; code: string; aborted: boolean }> {
     const reason = dog.signal.aborted ? dog.signal.reason : undefined;
     const origin = originOf(url);
     if (reason instanceof WatchdogAbort) {
@@ -309,7 +311,9 @@ export class HttpClient {
       return { error, code: reason.reason === 'deadline' ? 'ETIMEDOUT' : 'ESTALLED', aborted: true };
     }
     if (reason !== undefined) return { error: reason instanceof StorctlError ? reason : new NetworkError(`request to ${origin} was interrupted`), code: 'ABORT', aborted: true };
-    const tls = await diagnoseTls(err, { url, clientCert: !!this.opts.tls?.cert, connectTimeoutMs: this.connectTimeoutMs });
+    const code = (err as { code?: string })?.code;
+    const cut = beforeResponse && (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE');
+    const tls = await diagnoseTls(err, { url, clientCert: !!this.opts.tls?.cert, connectTimeoutMs: this.connectTimeoutMs, connectOptions: this.connectOptions, cutBeforeResponse: cut });
     if (tls) return { error: tls, code: String(tls.details?.code ?? 'TLS'), aborted: false };
     return mapNetworkError(err, url, this.connectTimeoutMs);
   }
@@ -370,8 +374,10 @@ function makeResponse(status: number, url: string, headers: Record<string, strin
       try {
         return JSON.parse(text);
       } catch {
-        throw new StorctlError(`the server at ${new URL(url).origin} answered HTTP ${status} with a body that is not JSON: ${text.slice(0, 120).replace(/\s+/g, ' ')}`, {
-          hint: 'check that the endpoint points at the right service (try --debug)',
+        const kind = /^\s*</.test(text) ? 'an HTML page' : text.trim() === '' ? 'an empty body' : 'a body that is not JSON';
+        throw new ServerError(`the server at ${originOf(url)} answered HTTP ${status} with ${kind} where JSON was expected: ${text.slice(0, 120).replace(/\s+/g, ' ')}`, {
+          hint: 'check that the endpoint points at the right service, or look at the whole answer with --debug',
+          details: { status },
         });
       }
     },

@@ -23,6 +23,10 @@ export interface TlsContext {
   /** Whether we offered a client certificate. */
   clientCert: boolean;
   connectTimeoutMs: number;
+  /** The options our connections use (ca, cert, key, rejectUnauthorized), for a diagnostic handshake. */
+  connectOptions: Record<string, unknown>;
+  /** The connection was cut before any response: with TLS 1.3 that may be a refused client certificate. */
+  cutBeforeResponse?: boolean;
 }
 
 /** Looks through undici's wrappers for the error OpenSSL or the TLS layer raised. */
@@ -35,7 +39,15 @@ export function tlsCause(err: unknown): TlsErrorLike | undefined {
 }
 
 export async function diagnoseTls(err: unknown, ctx: TlsContext): Promise<NetworkError | undefined> {
-  const e = tlsCause(err);
+  let e = tlsCause(err);
+  // TLS 1.3 servers check the client certificate after our side has finished the handshake, so
+  // the refusal reaches us as a closed connection; one quiet handshake hears the alert itself.
+  if (!e && ctx.cutBeforeResponse && ctx.url.startsWith('https:')) {
+    const url = new URL(ctx.url);
+    let heard = probed.get(url.origin);
+    if (!heard) probed.set(url.origin, (heard = handshakeAlert(url, ctx)));
+    e = await heard;
+  }
   if (!e) return undefined;
   const url = new URL(ctx.url);
   const origin = url.origin;
@@ -75,13 +87,36 @@ export async function diagnoseTls(err: unknown, ctx: TlsContext): Promise<Networ
   if (CLIENT_CERT_REFUSED.test(text)) {
     const reason = /REQUIRED|required/.test(text) ? 'it requires one and we sent none' : /EXPIRED|expired/i.test(text) ? 'it says ours expired' : /UNKNOWN_CA|unknown ca/i.test(text) ? 'it does not trust the CA that signed ours' : 'it rejected ours';
     return new NetworkError(`${url.host} refused our TLS client certificate: ${reason}`, {
-      hint: ctx.clientCert ? 'check the profile\'s cert and key files (storctl profile explain): the server must trust their CA' : 'set the profile\'s cert (and key) to a client certificate the server trusts',
+      hint: ctx.clientCert
+        ? 'check the profile\'s cert and key files (storctl profile explain): the server must trust their CA'
+        : 'give the profile a client certificate the server trusts: storctl profile set PROFILE cert=FILE (a .pem with cert and key, e.g. KumoScale\'s ssdtoolbox.pem) [key=FILE]',
       details,
     });
   }
   return new NetworkError(`TLS handshake with ${origin} failed: ${e.reason ?? e.message ?? code}`, {
     hint: 'pass the server CA with --cacert FILE (profile: cacert), or --insecure for a test server',
     details,
+  });
+}
+
+/** One diagnostic handshake per origin and process: retries of a cut request do not repeat it. */
+const probed = new Map<string, Promise<TlsErrorLike | undefined>>();
+
+/** Handshakes with our own settings, sends nothing, and waits briefly for the server's alert. */
+async function handshakeAlert(url: URL, ctx: TlsContext): Promise<TlsErrorLike | undefined> {
+  const { connect } = await import('node:tls');
+  return new Promise((resolve) => {
+    const { timeout: _t, ...options } = ctx.connectOptions;
+    const socket = connect({ ...options, host: url.hostname, port: Number(url.port || 443), servername: isIp(url.hostname) ? undefined : url.hostname });
+    const timer = setTimeout(() => done(undefined), Math.min(ctx.connectTimeoutMs, 1500));
+    function done(v: TlsErrorLike | undefined) {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(v);
+    }
+    socket.on('data', () => {});
+    socket.once('error', (err: NodeJS.ErrnoException) => done(CLIENT_CERT_REFUSED.test(`${err.code} ${err.message}`) ? err : undefined));
+    socket.once('close', () => done(undefined));
   });
 }
 

@@ -52,14 +52,13 @@ export class KsClient {
     readonly profileName: string,
     readonly endpoints: readonly string[],
     private readonly stateFile: string | undefined,
-    private readonly hasClientCert: boolean,
   ) {}
 
   static async open(ctx: Context): Promise<KsClient> {
     const p = await ctx.profile();
     const endpoints = parseEndpoints(p.get<unknown>('endpoint'), p.name);
     const stateFile = endpoints.length > 1 && ctx.globals.cache ? preferenceFile(cacheDir(ctx.env), endpoints) : undefined;
-    const c = new KsClient(ctx, p.name, endpoints, stateFile, !!p.get('cert'));
+    const c = new KsClient(ctx, p.name, endpoints, stateFile);
     if (stateFile) {
       c.preferred = await readPreferred(stateFile, endpoints);
       if (c.preferred && c.preferred !== endpoints[0]) ctx.debug(`kumoscale: ${c.preferred} answered last time; trying it first`);
@@ -89,7 +88,7 @@ export class KsClient {
       } catch (err) {
         if (err instanceof AuthError && err.details?.status === 401) await this.remember(base); // it answered
         if (!(err instanceof NetworkError) || this.ctx.signal.aborted || !failOverAfter(err, req.method)) throw err;
-        failures.push(this.explainTls(err));
+        failures.push(err);
         if (i < order.length - 1) this.ctx.debug(`kumoscale: ${base} did not answer (${err.message}); trying ${order[i + 1]}`);
       }
     }
@@ -160,19 +159,6 @@ export class KsClient {
     } catch (err) {
       this.ctx.debug(`kumoscale: could not write ${this.stateFile}: ${(err as Error).message}`);
     }
-  }
-
-  /** A handshake cut short because the server wants a client certificate the profile lacks. */
-  private explainTls(err: NetworkError): NetworkError {
-    if (this.hasClientCert) return err;
-    const m = err.message;
-    const caProblem = /self[- ]signed|unable to (verify|get local issuer)|UNABLE_TO_VERIFY|SELF_SIGNED|hostname|altnames|expired/i.test(m);
-    const cut = /certificate required|handshake|alert|TLS|SSL|socket hang up|ECONNRESET|other side closed|EPIPE/i.test(m);
-    if (caProblem || !cut) return err;
-    const origin = /https:\/\/[^\s:/]+(:\d+)?/.exec(m)?.[0] ?? 'the provisioner';
-    return new NetworkError(`TLS handshake with ${origin} failed: the provisioner closed the connection, most likely because it requires a client certificate and profile "${this.profileName}" has none`, {
-      hint: `set the KumoScale .pem (cert + key, e.g. ssdtoolbox.pem): storctl profile set ${this.profileName} cert=/path/to/ssdtoolbox.pem`,
-    });
   }
 }
 

@@ -2,6 +2,7 @@
 // rel "next" while more remain. The next page is asked for with marker=<last id>, keeping the
 // other query parameters. Records are yielded one by one, a page at a time, so a renderer can
 // stream the first page while the next one is on its way.
+import { ServerError } from '../../framework/errors.js';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
@@ -20,6 +21,7 @@ export interface PageOptions {
 export async function* markerPages<T extends { id: string }>(fetch: PageFetcher, o: PageOptions): AsyncGenerator<T> {
   let left = o.limit;
   let marker: string | undefined;
+  const seen = new Set<string>();
   for (;;) {
     const query: Query = { ...o.query };
     if (left !== undefined) query.limit = left;
@@ -33,7 +35,10 @@ export async function* markerPages<T extends { id: string }>(fetch: PageFetcher,
     const links = body[`${o.key}_links`];
     const hasNext = Array.isArray(links) && links.some((l) => l && (l as { rel?: string }).rel === 'next');
     const last = items[items.length - 1]?.id;
-    if (!hasNext || last === undefined || last === marker) return;
+    if (!hasNext || last === undefined) return;
+    // A server that ignores the marker would hand out the same pages forever.
+    if (seen.has(last)) throw new ServerError(`the ${o.key} listing does not advance: the server answered marker ${marker} with a page it had already sent`, { hint: 'the server (or a proxy) ignores the marker parameter; report it to the cloud operator' });
+    seen.add(last);
     marker = last;
   }
 }

@@ -53,11 +53,13 @@ export async function createGrpcTransport(setup: TransportSetup): Promise<RawTra
   const cacert = profile.get<string>('cacert');
   const target = parseGrpcTarget(endpoint, DEFAULT_GRPC_PORT, !!cacert);
   const timeout = profile.get<number>('timeout');
+  const retryBudget = profile.get<number>('retry_budget');
   const transport = new GrpcTransport({
     target,
     tls: { cacert, cert: profile.get('cert'), key: profile.get('key'), insecure: profile.get<boolean>('insecure') },
     tracer: ctx.tracer,
-    timeoutMs: timeout ? timeout * 1000 : undefined,
+    timeoutMs: timeout === undefined ? undefined : timeout * 1000,
+    retry: retryBudget === undefined ? undefined : retryBudget === 0 ? { retries: 0 } : { budgetMs: retryBudget * 1000 },
     signal: ctx.signal,
     metadata: async () => grpcMetadata(await setup.auth()),
     userAgent: 'storctl',

@@ -1,6 +1,6 @@
 // Account and container listings, paged with markers for any count. The next page is requested
 // while the current one is being consumed, so long listings stream at the server's pace.
-import { UsageError } from '../../framework/errors.js';
+import { ServerError, UsageError } from '../../framework/errors.js';
 import type { SwiftClient } from './client.js';
 import { listingIso } from './meta.js';
 
@@ -83,7 +83,14 @@ async function* pages(swift: SwiftClient, container: string | undefined, opts: L
     if (rows.length === 0) return;
     const take = rows.length > remaining ? rows.slice(0, remaining) : rows;
     remaining -= take.length;
-    marker = markerOf(rows[rows.length - 1]!);
+    const last = markerOf(rows[rows.length - 1]!);
+    // Listings are sorted by UTF-8 bytes; a page that does not move past the marker would repeat forever.
+    if (marker !== undefined && last !== undefined && Buffer.compare(Buffer.from(last), Buffer.from(marker)) <= 0) {
+      throw new ServerError(`the Swift listing of ${container ?? 'the account'} does not advance: the page after marker "${marker}" ends at "${last}"`, {
+        hint: 'the server (or a proxy) ignores the marker parameter; report it to the storage operator',
+      });
+    }
+    marker = last;
     // Ask for the next page now; the consumer works through this one meanwhile.
     if (remaining > 0 && marker !== undefined) {
       next = fetchPage(swift, container, opts, marker, Math.min(pageSize, remaining));

@@ -25,7 +25,7 @@ async function* volumeEvents(ctx: Context, osd: OpenStorageClient, labels: Recor
   for (;;) {
     const opened = Date.now();
     try {
-      for await (const msg of osd.stream('OpenStorageWatch', 'Watch', { volume_event: { labels } })) {
+      for await (const msg of osd.stream('OpenStorageWatch', 'Watch', { volume_event: { labels } }, { timeoutMs: 0 })) {
         const v = obj(obj(msg.volume_event).volume);
         const key = String(v.id);
         const text = JSON.stringify(v);
