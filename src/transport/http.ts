@@ -143,7 +143,9 @@ export class HttpClient {
     // One watchdog for the whole request, retries included: --timeout bounds what the user waits.
     const dog = new Watchdog([req.signal, this.opts.signal]);
     if (transfer || this.timeoutMs === 0) dog.lowSpeed(this.lowSpeed);
-    else dog.deadline(this.timeoutMs);
+    // A download waits for its headers under the API deadline, then only under the low-speed
+    // rule; an upload's answer comes after its body, so it never has a deadline.
+    if (this.timeoutMs > 0 && (!transfer || replayable)) dog.deadline(this.timeoutMs);
     const origin = originOf(req.url);
     let handedOver = false;
     try {
@@ -155,20 +157,14 @@ export class HttpClient {
         const canRetry = retryable && attempt < this.retry.retries && budgetLeft > 0;
         if (outcome.kind === 'response') {
           const r = outcome.response;
-          if (!RETRY_STATUS.has(r.status)) {
-            handedOver = req.stream === true;
-            return r;
-          }
+          if (!RETRY_STATUS.has(r.status)) return this.handOver(r, req, dog, () => (handedOver = true));
           const asked = retryAfterMs(r.headers['retry-after']);
           // A server that asks for longer than we may wait: say so now rather than sleep and fail.
           if (asked !== undefined && retryable && asked > Math.min(budgetLeft, this.deadlineLeft(started))) {
             r.stream.destroy();
             throw rateLimited(r.status, origin, asked);
           }
-          if (!canRetry) {
-            handedOver = req.stream === true;
-            return r;
-          }
+          if (!canRetry) return this.handOver(r, req, dog, () => (handedOver = true));
           const wait = Math.min(asked ?? this.backoff(attempt), budgetLeft);
           r.stream.destroy();
           this.opts.tracer.note(`retrying ${method} after HTTP ${r.status} in ${wait} ms (attempt ${attempt + 2})`);
@@ -185,6 +181,15 @@ export class HttpClient {
       // A streamed response keeps its watchdog (low-speed rule) until the body ends.
       if (!handedOver) dog.stop();
     }
+  }
+
+  /** A streamed body goes on under the low-speed rule alone; the watchdog stops when it ends. */
+  private handOver(r: HttpResponse, req: HttpRequest, dog: Watchdog, mark: () => void): HttpResponse {
+    if (req.stream) {
+      dog.clearDeadline();
+      mark();
+    }
+    return r;
   }
 
   /** Ends the command's connections now: a graceful close keeps the process alive ~0.5 s. */

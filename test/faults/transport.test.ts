@@ -81,6 +81,23 @@ describe('deadlines', () => {
     expect(server.hits.length).toBeGreaterThan(0);
   }, 120_000);
 
+  it('a download that never gets its headers obeys --timeout; an upload the server stops taking stalls by the profile rule', async () => {
+    const { home } = await setup([{ method: 'GET', path: /^\/v1\/AUTH_test\/c1\/obj$/, fault: { kind: 'hang' } }]);
+    const slow = await setup([{ method: 'PUT', path: /^\/v1\/AUTH_test\/c1\//, fault: { kind: 'hang' } }], { extra: { low_speed_time: '3' } });
+    const file = join(slow.home.home, 'up.bin');
+    await writeFile(file, Buffer.alloc(3 << 20, 1));
+    const [down, up] = await Promise.all([
+      timed(home, ['-p', 'sw', 'object', 'download', 'c1', 'obj', '--file', join(home.home, 'obj'), '--timeout', '5']),
+      timed(slow.home, ['-p', 'sw', 'object', 'upload', 'c1', file]),
+    ]);
+    expect(down.code, down.stderr).toBe(6);
+    expect(down.ms).toBeLessThan(8000);
+    expectOneCleanLine(down, /timed out after 5 s waiting for http:\/\/127\.0\.0\.1:\d+/);
+    expect(up.code, up.stderr).toBe(6);
+    expect(up.ms).toBeLessThan(25_000); // the upload retries its file a bounded number of times
+    expectOneCleanLine(up, /stalled: http:\/\/127\.0\.0\.1:\d+ sent or took fewer than 1024 bytes\/s for 3 s/);
+  }, 45_000);
+
   it('a GET answered 503 forever is retried within the budget, then exit 7', async () => {
     const { server, home } = await setup([{ method: 'GET', path: /\/volumes/, fault: { kind: 'status', status: 503, body: 'down for maintenance' } }]);
     const r = await timed(home, ['-p', 'os', 'volume', 'list', '--retry-budget', '3']);
