@@ -15,8 +15,8 @@ const EXIT_MEANINGS: Record<string, string> = {
   auth: 'Authentication or authorisation failed (HTTP 401, 403), or no usable credentials.',
   notFound: 'The named resource does not exist (HTTP 404).',
   conflict: 'The request conflicts with the state of the resource (HTTP 409, 412, 422): it exists already, is in use, or is in the wrong status.',
-  unreachable: 'The server could not be reached: connection refused, name resolution failure, timeout, or TLS failure (certificate not trusted, wrong host name).',
-  server: 'The server failed (HTTP 5xx).',
+  unreachable: 'The server could not be reached or stopped answering: connection refused, name resolution failure, connect timeout, the request deadline (--timeout) or --wait-timeout passed, a transfer stalled or was cut and could not be resumed, or TLS failed (not TLS at all, certificate for other names, expired, unknown CA, client certificate refused).',
+  server: 'The server failed (HTTP 5xx), rate-limited us for longer than --retry-budget (HTTP 429 or 503 with Retry-After), or sent an answer its API does not allow (HTML or broken JSON, wrong field types, a listing that does not advance).',
   interrupted: 'Interrupted by SIGINT (Ctrl-C).',
 };
 
@@ -488,6 +488,16 @@ function mainPage(m: Manifest, topics: string[], topLevel: ManifestCommand[]): s
   out.push(safeLine(inline('The cache (STORCTL_CACHE_DIR, or $XDG_CACHE_HOME/storctl): tokens reused until they expire, their lock files, and, where no OS keyring is usable, stored secrets in files of mode 0600. `--no-cache` neither reads nor writes tokens; deleting the directory is always safe.')));
   out.push('.TP', B('clouds.yaml, secure.yaml'));
   out.push(safeLine(inline('OpenStack client configuration, read for the `cloud` setting and --os-cloud.')));
+
+  out.push('.SH TIMEOUTS AND RETRIES');
+  const bounds: [string, string][] = [
+    ['Connect', 'A connection (TCP and TLS handshake) that is not up within 10 s fails (--connect-timeout, profile connect_timeout).'],
+    ['API requests', 'Every JSON request, listing page, HEAD and token request has an overall deadline of 60 s, retries included (--timeout SECONDS, profile timeout; 0 = none, then the low-speed rule below applies instead). A download waits for its first byte under the same deadline.'],
+    ['Transfers', 'Object uploads and downloads have no overall deadline, since large objects take as long as they take, but a low-speed rule like curl\'s --speed-limit/--speed-time: fewer than 1024 bytes/s for 30 s is a stall (profile low_speed_limit and low_speed_time). A stalled or cut download is resumed from the last byte received (Range pinned by If-Match) while the retry budget lasts; the partial file NAME.part keeps the gap-free part for the next run.'],
+    ['Retries', 'Idempotent requests (GET, HEAD, PUT, DELETE, and token requests) are retried after connection failures and HTTP 429, 502, 503 and 504, with jittered backoff, honouring Retry-After, for at most 30 s from the first attempt (--retry-budget SECONDS, profile retry_budget; 0 = no retries). A server that asks to be retried later than that fails at once with exit status 7. Connection refused, unknown hosts and TLS failures are not retried.'],
+    ['Waiting', '--wait polls for at most --wait-timeout (default 30m).'],
+  ];
+  for (const [k, v] of bounds) out.push('.TP', B(k), safeLine(inline(v)));
 
   out.push('.SH EXIT STATUS');
   const codes = Object.entries(EXIT as Record<string, number>).sort((a, b) => a[1] - b[1]);

@@ -116,11 +116,17 @@ describe('marker paging', () => {
     expect(calls[1]).toEqual({ limit: 2, marker: 'id-09' });
   });
 
-  it('stops on an empty page or a repeated marker', async () => {
+  it('stops on an empty page, and a server that repeats its pages is a server error, not an endless loop', async () => {
+    const empty = async () => ({ volumes: [], volumes_links: [{ rel: 'next' }] });
+    for await (const _ of markerPages<{ id: string }>(empty, { key: 'volumes' })) throw new Error(`unexpected ${String(_)}`);
     let n = 0;
     const stuck = async () => (n++ > 5 ? { volumes: [] } : { volumes: [{ id: 'same' }], volumes_links: [{ rel: 'next' }] });
-    const got = [];
-    for await (const v of markerPages<{ id: string }>(stuck, { key: 'volumes' })) got.push(v);
+    const got: unknown[] = [];
+    const err = await (async () => {
+      for await (const v of markerPages<{ id: string }>(stuck, { key: 'volumes' })) got.push(v);
+    })().catch((e) => e);
+    expect(err).toBeInstanceOf(ServerError);
+    expect(err.message).toMatch(/volumes listing does not advance/);
     expect(got).toHaveLength(2);
   });
 
