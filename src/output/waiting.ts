@@ -146,10 +146,16 @@ export class Waiter {
     }
   }
 
-  /** Sleeps `ms`, but never past the deadline; throws the timeout when no time is left. */
+  /**
+   * Sleeps `ms`, but never past the deadline; throws the timeout when no time is left (after
+   * at least one poll, so the error can name the last status).
+   */
   async sleep(ms: number): Promise<void> {
     const left = this.remainingMs();
-    if (left <= 0) throw this.timeout();
+    if (left <= 0) {
+      if (this.lastState === undefined) return;
+      throw this.timeout();
+    }
     await abortableSleep(Math.min(ms, left), this.ctx.signal);
   }
 
