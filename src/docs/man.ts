@@ -431,7 +431,7 @@ function mainPage(m: Manifest, topics: string[], topLevel: ManifestCommand[]): s
     ['table', 'For people: human-readable sizes and times, fitted to the terminal width, colour only on a terminal (never with NO_COLOR or --no-color).'],
     ['json', 'A JSON array (lists) or object, pretty-printed.'],
     ['yaml', 'The same data as YAML.'],
-    ['csv', 'RFC 4180 CSV with a header row (omit it with --no-headers).'],
+    ['csv', "RFC 4180 CSV with a header row (omit it with --no-headers). Written to a pipe or file the data is as the server sent it; on a terminal, control characters are shown escaped (\\x1b). With --csv-safe a cell that starts with =, +, -, @, TAB or CR gets a leading ' so that spreadsheets do not run it as a formula (OWASP's CSV injection guard)."],
     ['value', 'Bare values, no header or decoration, one record per line: for shell loops (`for id in $(storctl volume list -o value -c id)`).'],
     ['ndjson', 'One JSON object per line, streamed as records arrive.'],
   ];
@@ -446,7 +446,9 @@ function mainPage(m: Manifest, topics: string[], topLevel: ManifestCommand[]): s
       [
         '`-c`/`--column NAME` (repeatable) picks columns by table header or JSON key, in the order given; `--long` adds the extra columns of commands that have them. `--sort KEY[:desc][,KEY...]` sorts rows. `--no-headers` drops the header row of tables and CSV. Each command page lists its columns.',
         'JSON, YAML and NDJSON are stable and meant for scripts: field names are those of the backend API, numbers are numbers, sizes are in bytes and times in ISO 8601. Only tables are made for reading.',
+        'Text that comes from a server (names, statuses, error messages) never reaches a terminal raw: in tables, `-o value`, error lines, warnings and the --debug trace, control characters and Unicode bidi controls are shown as escapes such as \\x1b or \\u202e. JSON, NDJSON and YAML keep the data and write those characters as escapes of their own syntax. A server answer that is not what its API defines (a name that is a number, a list that is not a list) exits with status 7, naming the field.',
         'Errors go to standard error as one line, `storctl: MESSAGE`, followed by a hint when there is one. With `-o json` the error is a JSON object on standard error instead: `{"error": {"kind": "not_found", "message": "...", "hint": "...", "exit_code": 4}}`, possibly with more fields (such as the HTTP `status`).',
+        'Commands with `--wait` poll until the change settles, for at most `--wait-timeout DURATION` (90s, 10m, 1h, or a plain number of seconds; the profile setting wait_timeout; default 30m), then exit with status 6 naming the last status seen. While waiting, a terminal shows one status line that updates in place; when standard error is not a terminal, one line per change of state is written (none when the wait settles within a second).',
         'With `--debug` every request and response is traced on standard error (curl-style for HTTP; method, metadata and status for gRPC) with passwords, tokens and keys replaced by a short fingerprint; `--trace-file FILE` appends the same trace as JSON lines.',
       ].join('\n\n'),
     ),

@@ -7,6 +7,7 @@ import type { ConfigFile } from '../config/file.js';
 import type { ResolvedProfile } from '../config/resolve.js';
 import type { HttpClient } from '../transport/http.js';
 import { Tracer } from '../transport/tracer.js';
+import { inert } from '../output/inert.js';
 import type { OutputFormat, Rec, RecordSource, RenderOptions } from '../output/types.js';
 
 export interface ContextInput {
@@ -42,7 +43,7 @@ export function createContext(input: ContextInput): ContextInternals {
   const warn = (m: string) => {
     if (warned.has(m)) return;
     warned.add(m);
-    io.stderr.write(`storctl: warning: ${m}\n`);
+    io.stderr.write(`storctl: warning: ${inert(m)}\n`);
   };
 
   const config = () =>
@@ -124,6 +125,8 @@ export function createContext(input: ContextInput): ContextInternals {
     long: globals.long,
     color,
     width: io.stdout.isTTY ? io.stdout.columns || 80 : Number(env.COLUMNS) || 10_000,
+    tty: !!io.stdout.isTTY,
+    csvSafe: globals.csvSafe === true,
   });
 
   const ctx: Context = {

@@ -8,6 +8,7 @@ import { camel, distRoot } from './manifest.js';
 import { GLOBAL_FLAGS } from './globals.js';
 import { createContext, type ContextInternals } from './context-impl.js';
 import { scrubKnownSecrets } from '../transport/redact.js';
+import { inert, inertJson, inertLines } from '../output/inert.js';
 
 export interface RunInput {
   entry: ManifestCommand;
@@ -152,15 +153,16 @@ export function reportError(err: unknown, io: IO, globals: Pick<GlobalOptions, '
   else {
     const e = err as Error;
     error = new StorctlError(`internal error: ${e?.message ?? String(err)}`, { hint: 'this is a storctl bug; run with --debug for the stack and report it' });
-    if (globals.debug && e?.stack) io.stderr.write(scrubKnownSecrets(e.stack) + '\n');
+    if (globals.debug && e?.stack) io.stderr.write(inertLines(scrubKnownSecrets(e.stack)) + '\n');
   }
   const message = scrubKnownSecrets(error.message);
   const hint = error.hint ? scrubKnownSecrets(error.hint) : undefined;
   if (globals.output === 'json') {
     const body = { error: { kind: error.kind, message, ...(hint ? { hint } : {}), exit_code: error.exitCode, ...(error.details ?? {}) } };
-    io.stderr.write(scrubKnownSecrets(JSON.stringify(body)) + '\n');
+    io.stderr.write(inertJson(scrubKnownSecrets(JSON.stringify(body))) + '\n');
   } else {
-    io.stderr.write(`storctl: ${message}${hint ? `; ${hint}` : ''}\n`);
+    // Messages and hints quote servers (error bodies, names, statuses): one inert line.
+    io.stderr.write(`storctl: ${inert(message)}${hint ? `; ${inert(hint)}` : ''}\n`);
   }
   return error.exitCode;
 }

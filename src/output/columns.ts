@@ -7,7 +7,17 @@ export type Column = ColumnSpec<any>;
 
 /** The raw cell of `record` for `col`: `get` when given, else `record[key]`, else a dotted path. */
 export function cellValue(record: Rec, col: Column): unknown {
-  if (col.get) return col.get(record);
+  // Records are what a server sent: a list item may be null, a number or a string, and a
+  // column's `get` may meet fields of the wrong type. A cell never crashes the renderer.
+  if (record === null || typeof record !== 'object') return undefined;
+  if (col.get) {
+    try {
+      return col.get(record);
+    } catch (err) {
+      if (err instanceof TypeError) return undefined;
+      throw err;
+    }
+  }
   const key = col.key;
   if (key in record || !key.includes('.')) return record[key];
   let cur: unknown = record;
@@ -73,7 +83,7 @@ export function adHocColumns(records: readonly Rec[], selected: readonly string[
     return names.map((key) => ({ key, header: key }));
   }
   const keys = new Set<string>();
-  for (const r of records) for (const k of Object.keys(r)) keys.add(k);
+  for (const r of records) if (r !== null && typeof r === 'object') for (const k of Object.keys(r)) keys.add(k);
   return [...keys].map((key) => ({ key, header: key }));
 }
 
@@ -90,6 +100,7 @@ export function resolveColumns(
 /** A record reduced to the chosen columns' keys (raw values; missing → null). */
 export function projectRecord(record: Rec, columns: readonly Column[]): Rec {
   const out: Rec = {};
+  if (record === null || typeof record !== 'object') return out;
   for (const c of columns) {
     // Machine formats keep the API's own value when the record has the key (e.g. metadata
     // stays an object); a derived cell is used only for keys the API does not have.

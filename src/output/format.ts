@@ -2,29 +2,12 @@
 // display width. All times shown to people are UTC, printed as "YYYY-MM-DD HH:MM:SS" (no zone
 // suffix; the help and man page say "times are UTC").
 import type { ColumnSpec } from '../framework/command.js';
+import { inert as escapeControl } from './inert.js';
 
 type CellFormat = ColumnSpec['format'];
 
-// C0, DEL, C1, line/paragraph separators and the bidi controls that can reorder what a
-// terminal shows ("trojan source"). Joiners (U+200C/D) stay: scripts and emoji need them.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-function escapeOne(ch: string): string {
-  const named = NAMED[ch];
-  if (named) return named;
-  const code = ch.charCodeAt(0);
-  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-}
-
-/** Makes server-supplied text safe to print: ESC becomes the four characters `\x1b`, LF `\n`... */
-export function escapeControl(text: string): string {
-  UNSAFE.lastIndex = 0;
-  if (!UNSAFE.test(text)) return text;
-  UNSAFE.lastIndex = 0;
-  return text.replace(UNSAFE, escapeOne);
-}
+/** Makes server-supplied text safe to print (see inert.ts): ESC becomes the four characters `\x1b`... */
+export { inert as escapeControl } from './inert.js';
 
 // ---- display width (columns a terminal uses; wide East Asian and emoji take two) ----
 

@@ -4,6 +4,10 @@
 //   record; without -c the records as given, with -c reduced to the chosen columns' keys.
 // - ndjson: one compact record per line. yaml: a sequence, one record at a time (lazy import).
 // - csv (RFC 4180, CRLF) and value (space-separated, no header): raw values.
+// - Server text is inert on a terminal (inert.ts): value and table escape control characters
+//   always; CSV escapes them when stdout is a terminal (a pipe gets the data as is); JSON, NDJSON
+//   and YAML keep the data but write DEL, C1 and bidi controls as escapes (same data when parsed).
+// - --csv-safe: OWASP's formula guard, a ' before a CSV cell that starts with = + - @ TAB or CR.
 // - table: for people (see table.ts); times in UTC.
 // --sort buffers the whole list (sorting needs every row), so a sorted list does not stream.
 // A closed pipe (EPIPE) ends rendering quietly; writes wait for 'drain'.
@@ -11,6 +15,7 @@ import type { Writable } from 'node:stream';
 import { cellValue, pickColumns, projectRecord, resolveColumns, type Column } from './columns.js';
 import { csvRow } from './csv.js';
 import { escapeControl, jsonReplacer, rawText } from './format.js';
+import { inert, inertJson, inertYaml, yamlNeedsQuotes } from './inert.js';
 import { Sink } from './sink.js';
 import { parseSort, sortRecords } from './sort.js';
 import { BatchReader, collect } from './source.js';
@@ -33,7 +38,40 @@ function loadYaml(): Promise<YamlModule> {
 const YAML_OPTIONS = { aliasDuplicateObjects: false } as const;
 
 function prettyJson(value: unknown): string {
-  return JSON.stringify(value, jsonReplacer, 2) ?? 'null';
+  return inertJson(JSON.stringify(value, jsonReplacer, 2) ?? 'null');
+}
+
+function compactJsonLine(value: unknown): string {
+  return inertJson(JSON.stringify(value, jsonReplacer) ?? 'null') + '\n';
+}
+
+/** YAML text of plain data; strings with control characters double-quoted and escaped. */
+function yamlText(yaml: YamlModule, value: unknown): string {
+  const doc = new yaml.Document(value, YAML_OPTIONS);
+  let quoted = false;
+  yaml.visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && yamlNeedsQuotes(node.value)) {
+        node.type = 'QUOTE_DOUBLE';
+        quoted = true;
+      }
+    },
+  });
+  const text = doc.toString();
+  return quoted ? inertYaml(text) : text;
+}
+
+/** OWASP CSV injection guard: cells a spreadsheet would run as a formula get a leading '. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV cell's text: --csv-safe guard, then control characters escaped on a terminal. */
+function csvCell(text: string, opts: RenderOptions): string {
+  const guarded = opts.csvSafe && FORMULA_START.test(text) ? `'${text}` : text;
+  return opts.tty ? inert(guarded) : guarded;
+}
+
+function csvLine(texts: readonly string[], opts: RenderOptions): string {
+  return csvRow(texts.map((t) => csvCell(t, opts)));
 }
 
 /** What json/yaml/ndjson print for a record: as given, or reduced to -c's columns. */
@@ -116,8 +154,8 @@ async function rowColumns(source: RecordSource, opts: RenderOptions): Promise<[C
 
 async function listCsv(source: RecordSource, opts: RenderOptions, sink: Sink): Promise<void> {
   const [columns, records] = await rowColumns(source, opts);
-  if (!opts.noHeaders && !(await sink.write(csvRow(columns.map((c) => c.header))))) return;
-  await eachBatch(records, sink, perRecord((r) => csvRow(columns.map((c) => rawText(cellValue(r, c))))));
+  if (!opts.noHeaders && !(await sink.write(csvLine(columns.map((c) => c.header), opts)))) return;
+  await eachBatch(records, sink, perRecord((r) => csvLine(columns.map((c) => rawText(cellValue(r, c))), opts)));
 }
 
 async function listValue(source: RecordSource, opts: RenderOptions, sink: Sink): Promise<void> {
@@ -130,7 +168,7 @@ async function listYaml(source: RecordSource, opts: RenderOptions, sink: Sink): 
   const yaml = await loadYaml();
   const shape = shaper(opts);
   // Sequences written a batch at a time read back as the whole list.
-  const n = await eachBatch(source, sink, (batch) => yaml.stringify(batch.map(shape), YAML_OPTIONS));
+  const n = await eachBatch(source, sink, (batch) => yamlText(yaml, batch.map(shape)));
   if (n === 0) await sink.write('[]\n');
 }
 
@@ -139,7 +177,7 @@ function objectColumns(record: Rec, opts: RenderOptions): Column[] {
   if (opts.selected.length > 0) return resolveColumns(opts.columns, opts.selected, true, [record]);
   const columns: Column[] = [...opts.columns];
   const covered = new Set(columns.map((c) => c.key));
-  for (const key of Object.keys(record)) if (!covered.has(key)) columns.push({ key, header: key });
+  for (const key of Object.keys(record ?? {})) if (!covered.has(key)) columns.push({ key, header: key });
   return columns;
 }
 
@@ -157,7 +195,7 @@ export const renderer: Renderer = {
         return listJson(source, opts, sink);
       case 'ndjson': {
         const shape = shaper(opts);
-        await eachBatch(source, sink, perRecord((r) => JSON.stringify(shape(r), jsonReplacer) + '\n'));
+        await eachBatch(source, sink, perRecord((r) => compactJsonLine(shape(r))));
         return;
       }
       case 'yaml':
@@ -182,17 +220,17 @@ export const renderer: Renderer = {
         await sink.write(prettyJson(shape(record)) + '\n');
         return;
       case 'ndjson':
-        await sink.write(JSON.stringify(shape(record), jsonReplacer) + '\n');
+        await sink.write(compactJsonLine(shape(record)));
         return;
       case 'yaml': {
         const yaml = await loadYaml();
-        await sink.write(yaml.stringify(shape(record), YAML_OPTIONS));
+        await sink.write(yamlText(yaml, shape(record)));
         return;
       }
       case 'csv': {
         const columns = objectColumns(record, opts);
-        if (!opts.noHeaders && !(await sink.write(csvRow(columns.map((c) => c.header))))) return;
-        await sink.write(csvRow(columns.map((c) => rawText(cellValue(record, c)))));
+        if (!opts.noHeaders && !(await sink.write(csvLine(columns.map((c) => c.header), opts)))) return;
+        await sink.write(csvLine(columns.map((c) => rawText(cellValue(record, c))), opts));
         return;
       }
       case 'value': {

@@ -242,7 +242,7 @@ export async function tableObject(record: Rec, opts: RenderOptions, sink: Sink):
   }
   if (opts.selected.length === 0) {
     const covered = new Set(columns.map((c) => c.key));
-    for (const key of Object.keys(record)) {
+    for (const key of Object.keys(record ?? {})) {
       if (covered.has(key)) continue;
       const c: Column = { key, header: key };
       const text = humanCell(record[key], undefined);

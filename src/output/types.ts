@@ -20,6 +20,10 @@ export interface RenderOptions {
   color: boolean;
   /** Terminal width for tables; tables fit inside it. */
   width: number;
+  /** stdout is a terminal: CSV escapes control characters (tables and value always do). */
+  tty?: boolean;
+  /** --csv-safe: a ' before CSV cells starting with = + - @ TAB or CR (OWASP formula guard). */
+  csvSafe?: boolean;
 }
 
 export type Rec = Record<string, unknown>;

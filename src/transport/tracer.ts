@@ -9,10 +9,13 @@
 //      GRPC STATUS: OK (12 ms) response={…}
 //  - in the trace file, one JSON object per line ({"ts", "type", …, "durationMs"}), written
 //    synchronously so a crash leaves only complete lines; the file is created with mode 0600.
-// Everything written goes through redaction and, last, scrubKnownSecrets.
+// Everything written goes through redaction and, last, scrubKnownSecrets; then it is made inert
+// (output/inert.ts): control and bidi characters a server sent are escaped on the debug stream
+// (line feeds kept) and \u-escaped in the trace file.
 import { closeSync, fchmodSync, fstatSync, openSync, writeSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { GrpcEvent, HeaderMap, HttpErrorEvent, HttpRequestEvent, HttpResponseEvent } from './trace-types.js';
+import { inertJson, inertLines } from '../output/inert.js';
 import { redactBodyText, redactFreeText, redactHeaders, redactJson, redactUrl, scrubKnownSecrets, scrubPartialSecretTail } from './redact.js';
 
 export interface TracerOptions {
@@ -277,7 +280,7 @@ export class Tracer {
   private writeDebug(line: string): void {
     if (!this.debug) return;
     try {
-      this.debug.write(scrubKnownSecrets(line) + '\n');
+      this.debug.write(inertLines(scrubKnownSecrets(line)) + '\n');
     } catch {
       // a broken stderr must not break the command
     }
@@ -299,7 +302,7 @@ export class Tracer {
     }
     try {
       // One buffer per line; loop on short writes so a line is never left half written.
-      const buf = Buffer.from(scrubKnownSecrets(line) + '\n', 'utf8');
+      const buf = Buffer.from(inertJson(scrubKnownSecrets(line)) + '\n', 'utf8');
       for (let off = 0; off < buf.length; ) off += writeSync(this.fd, buf, off, buf.length - off);
     } catch (err) {
       // Disk full, file removed...: stop tracing to the file rather than failing the command.

@@ -3,11 +3,12 @@
 // auth layer, failover across the profile's provisioner URLs, and the reply conventions of
 // reference §3: result envelopes, HTML error pages, bare arrays, one-element-array GETs.
 import type { Context } from '../../framework/context.js';
-import { AuthError, NetworkError, StorctlError } from '../../framework/errors.js';
+import { AuthError, NetworkError, ServerError, StorctlError } from '../../framework/errors.js';
 import { authedRequest } from '../../auth/session.js';
 import { cacheDir } from '../../config/paths.js';
 import type { HttpResponse } from '../../transport/http.js';
 import { bodySummary, envelopeError, httpError, isEnvelope } from './errors.js';
+import { nonsense } from '../shape.js';
 import { orderEndpoints, parseEndpoints, preferenceFile, readPreferred, writePreferred } from './endpoints.js';
 
 export type Rec = Record<string, any>;
@@ -120,8 +121,9 @@ export class KsClient {
     try {
       body = JSON.parse(text);
     } catch {
-      throw new StorctlError(`${req.action}: the server at ${origin} answered HTTP ${res.status} with a body that is not JSON (${bodySummary(text, 80)})`, {
+      throw new ServerError(`${req.action}: the server at ${origin} answered HTTP ${res.status} with a body that is not JSON (${bodySummary(text, 80)})`, {
         hint: 'check that the endpoint is a KumoScale provisioner URL (storctl profile explain)',
+        details: { status: res.status },
       });
     }
     if (isEnvelope(body) && body.status !== 'Success') throw envelopeError(body, req.action);
@@ -135,7 +137,13 @@ export class KsClient {
 
   /** A list GET: a bare array (an empty body or a Success envelope is an empty list). */
   async list(req: Omit<KsRequest, 'method'>): Promise<Rec[]> {
-    return asList(await this.call({ ...req, method: 'GET' }));
+    const body = await this.call({ ...req, method: 'GET' });
+    const source = `${this.current}${req.path}`;
+    const what = req.path.replace(/^\/+/, '').split('/')[0] || 'list';
+    if (body !== undefined && body !== null && typeof body !== 'object') throw nonsense(what, body, 'an array', source);
+    const list = asList(body);
+    list.forEach((r, i) => checkIds(r, `${what}[${i}]`, source));
+    return list;
   }
 
   /** A single-item GET: the object, or the first element of a one-element array. */
@@ -175,6 +183,17 @@ function failOverAfter(err: NetworkError, method: string): boolean {
   if (/interrupted/.test(err.message)) return false;
   if (/^timed out/.test(err.message)) return method === 'GET';
   return true;
+}
+
+/** Identifier fields of provisioner records: when present, a string (what lookups compare). */
+// taskId is left out: the reference leaves its type open (lookups compare String(taskId)).
+const ID_FIELDS = ['uuid', 'alias', 'name', 'persistentID', 'tenantId', 'snapshotID', 'targetName'];
+
+function checkIds(r: Rec, path: string, source: string): void {
+  for (const key of ID_FIELDS) {
+    const v = r[key];
+    if (v !== undefined && v !== null && typeof v !== 'string') throw nonsense(`${path}.${key}`, v, 'a string', source);
+  }
 }
 
 export function asList(body: unknown): Rec[] {

@@ -2,6 +2,7 @@
 // replica add): what they send and how they wait and show the result.
 import type { Context } from '../../framework/context.js';
 import { StorctlError } from '../../framework/errors.js';
+import { inert } from '../../output/inert.js';
 import type { KsClient, Rec } from './client.js';
 import { findBackend, findReplica, getVolume } from './resources.js';
 import { newTasksFor, taskIds, waitVolume } from './wait.js';
@@ -9,7 +10,7 @@ import { VOLUME_SHOW_COLUMNS } from './views.js';
 
 /** A note for people on a terminal (stderr); scripts get only the data. */
 export function note(ctx: Context, message: string): void {
-  if (ctx.io.stderr.isTTY) ctx.io.stderr.write(`storctl: ${message}\n`);
+  if (ctx.io.stderr.isTTY) ctx.io.stderr.write(`storctl: ${inert(message)}\n`);
 }
 
 /**

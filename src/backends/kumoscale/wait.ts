@@ -2,20 +2,28 @@
 // either finish before the reply, or settle later (replica resync, migration, replica removal).
 // We poll the object itself, and follow tasks the change started in GET /tasks when the
 // provisioner lists any (a task that ends Failed is a ServerError with its description).
-import { setTimeout as sleep } from 'node:timers/promises';
+// The budget (--wait-timeout / wait_timeout), status line and timeout error (exit 6) are shared
+// with every other wait loop (output/waiting.ts).
 import type { Context } from '../../framework/context.js';
-import { NotFoundError, ServerError, StorctlError } from '../../framework/errors.js';
+import { NotFoundError, ServerError } from '../../framework/errors.js';
+import { DEFAULT_WAIT_TIMEOUT_MS, startWait } from '../../output/waiting.js';
 import type { KsClient, Rec } from './client.js';
 import { getTask, getVolume } from './resources.js';
 
-export const WAIT_TIMEOUT_MS = 30 * 60_000;
+export const WAIT_TIMEOUT_MS = DEFAULT_WAIT_TIMEOUT_MS;
 
 export interface PollSpec<T> {
   label: string;
+  /** What we wait for it to do, for the status line and the timeout: default "to settle". */
+  goal?: string;
   get: () => Promise<T | undefined>;
   /** true = done; a string = failed with that reason; false = keep polling. */
   done: (value: T | undefined) => boolean | string;
+  /** The state; a change of it is reported. */
   describe: (value: T | undefined) => string;
+  /** Progress shown next to the state on a terminal (not a change of state). */
+  detail?: (value: T | undefined) => string;
+  /** Default: --wait-timeout / the profile's wait_timeout / 30 minutes. */
   timeoutMs?: number;
 }
 
@@ -25,25 +33,19 @@ export function pollDelay(n: number): number {
 }
 
 export async function poll<T>(ctx: Context, spec: PollSpec<T>): Promise<T | undefined> {
-  const timeout = spec.timeoutMs ?? WAIT_TIMEOUT_MS;
-  const deadline = Date.now() + timeout;
-  let last = '';
-  for (let n = 0; ; n++) {
-    const value = await spec.get();
-    const state = spec.describe(value);
-    if (state !== last) {
-      ctx.debug(`waiting for ${spec.label}: ${state}`);
-      last = state;
+  const w = await startWait(ctx, { label: spec.label, goal: spec.goal ?? 'to settle', ...(spec.timeoutMs !== undefined ? { timeoutMs: spec.timeoutMs } : {}) });
+  try {
+    for (let n = 0; ; n++) {
+      const value = await w.race(spec.get());
+      w.report(spec.describe(value), spec.detail?.(value) ?? '');
+      const done = spec.done(value);
+      if (done === true) return value;
+      if (typeof done === 'string') throw new ServerError(`${spec.label} failed: ${done}`, { hint: 'see `storctl task list` and the provisioner\'s events' });
+      if (w.expired()) throw w.timeout();
+      await w.sleep(pollDelay(n));
     }
-    const done = spec.done(value);
-    if (done === true) return value;
-    if (typeof done === 'string') throw new ServerError(`${spec.label} failed: ${done}`, { hint: 'see `storctl task list` and the provisioner\'s events' });
-    if (Date.now() > deadline) {
-      throw new StorctlError(`gave up waiting for ${spec.label} after ${Math.round(timeout / 60_000)} min: ${state}`, {
-        hint: 'it may still finish; check with `storctl task list` or `storctl volume show`',
-      });
-    }
-    await sleep(pollDelay(n), undefined, { signal: ctx.signal });
+  } finally {
+    w.stop();
   }
 }
 
@@ -73,8 +75,10 @@ export function taskEnded(t: Rec): boolean {
 export async function waitTask(ctx: Context, c: KsClient, taskId: string, timeoutMs?: number): Promise<Rec | undefined> {
   return poll(ctx, {
     label: `task ${taskId}`,
+    goal: 'to end',
     get: () => getTask(c, taskId),
-    describe: (t) => (t ? `${t.state ?? '?'} ${t.taskStatus ?? ''} ${typeof t.progress === 'number' ? `${t.progress}%` : ''}`.trim() : 'gone'),
+    describe: (t) => (t ? `${t.state ?? '?'} ${t.taskStatus ?? ''}`.trim() : 'gone'),
+    detail: (t) => (t && typeof t.progress === 'number' ? `${t.progress}%` : ''),
     done: (t) => {
       if (!t) return true; // removed by someone: nothing left to follow
       if (!taskEnded(t)) return false;

@@ -160,7 +160,7 @@ export class CinderClient {
 
   /** Every item of a collection, following next links page by page. */
   list<T extends { id: string }>(path: string, key: string, query?: Query, limit?: number, mv?: string): AsyncGenerator<T> {
-    return markerPages<T>((q) => this.get(path, q, mv), { key, query, limit });
+    return markerPages<T>((q) => this.get(path, q, mv), { key, query, limit, source: this.url(path) });
   }
 
   /** The server's maximum v3 microversion (one GET, once per command); undefined when unknown. */

@@ -1,8 +1,11 @@
 // Marker paging as Cinder and Nova do it: a page of `key` items, and a `<key>_links` entry with
 // rel "next" while more remain. The next page is asked for with marker=<last id>, keeping the
 // other query parameters. Records are yielded one by one, a page at a time, so a renderer can
-// stream the first page while the next one is on its way.
+// stream the first page while the next one is on its way. A page that is not an object with
+// an array under `key`, or an item without a string id (or with a name that is not a string),
+// is the server's nonsense: a ServerError naming the field (../shape.ts).
 import { ServerError } from '../../framework/errors.js';
+import { checkArray, checkObject, checkRecord, type FieldRule } from '../shape.js';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
@@ -16,19 +19,30 @@ export interface PageOptions {
   query?: Query;
   /** Stop after this many records in total (sent as the page size too). */
   limit?: number;
+  /** The collection URL, for messages about a malformed answer. */
+  source?: string;
+  /** Identifier fields each item must have (default: id a string, name a string or null). */
+  fields?: Record<string, FieldRule>;
 }
+
+const ID_FIELDS: Record<string, FieldRule> = { id: 'string', name: 'string?' };
 
 export async function* markerPages<T extends { id: string }>(fetch: PageFetcher, o: PageOptions): AsyncGenerator<T> {
   let left = o.limit;
   let marker: string | undefined;
   const seen = new Set<string>();
+  let index = 0;
+  const fields = o.fields ?? ID_FIELDS;
   for (;;) {
     const query: Query = { ...o.query };
     if (left !== undefined) query.limit = left;
     if (marker !== undefined) query.marker = marker;
-    const body = (await fetch(query)) ?? {};
-    const items = Array.isArray(body[o.key]) ? (body[o.key] as T[]) : [];
+    const raw = await fetch(query);
+    if (raw === undefined) return; // an empty answer
+    const body = checkObject(raw, 'the response', o.source);
+    const items = checkArray(body[o.key], o.key, o.source) as T[];
     for (const item of items) {
+      checkRecord(item, `${o.key}[${index++}]`, fields, o.source);
       yield item;
       if (left !== undefined && --left <= 0) return;
     }

@@ -1,6 +1,7 @@
 // Cinder volumes: list/show/create/update/delete, metadata, actions, and the server's
 // explanation (user messages, 3.3+) of a volume that ended in error.
 import { NotFoundError } from '../../framework/errors.js';
+import { checkObject, checkRecord, sourceOf } from '../shape.js';
 import type { CinderClient } from './cinder.js';
 import type { WaitSpec } from './wait.js';
 import { resolveRef } from './resolve.js';
@@ -20,8 +21,12 @@ export function listVolumes(c: CinderClient, f: VolumeFilters = {}): AsyncGenera
   return c.list<Volume>('volumes/detail', 'volumes', { all_tenants: f.allProjects ? 1 : undefined, status: f.status, name: f.name }, f.limit);
 }
 
+const VOLUME_IDS = { id: 'string', name: 'string?', status: 'string' } as const;
+
 export async function getVolume(c: CinderClient, id: string): Promise<Volume> {
-  return (await c.get<{ volume: Volume }>(`volumes/${encodeURIComponent(id)}`)).volume;
+  const path = `volumes/${encodeURIComponent(id)}`;
+  const body = checkObject(await c.get<unknown>(path), 'the response', sourceOf(c.url(path)));
+  return checkRecord<Volume>(body.volume, 'volume', VOLUME_IDS, sourceOf(c.url(path)));
 }
 
 /** A volume by ID or unique name (in the current project). */
@@ -35,7 +40,8 @@ export function findVolume(c: CinderClient, ref: string): Promise<Volume> {
 }
 
 export async function createVolume(c: CinderClient, spec: Record<string, unknown>): Promise<Volume> {
-  return (await c.send<{ volume: Volume }>('POST', 'volumes', { volume: spec }))!.volume;
+  const body = checkObject(await c.send<unknown>('POST', 'volumes', { volume: spec }), 'the response', sourceOf(c.url('volumes')));
+  return checkRecord<Volume>(body.volume, 'volume', VOLUME_IDS, sourceOf(c.url('volumes')));
 }
 
 export async function updateVolume(c: CinderClient, id: string, fields: Record<string, unknown>): Promise<Volume> {

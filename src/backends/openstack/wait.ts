@@ -1,9 +1,10 @@
-// --wait: poll a resource with backoff until it reaches a final state, with a spinner on a
-// terminal (stderr, only when the context is interactive). Ending in an error state is a
-// ServerError carrying the server's own reason.
-import { setTimeout as sleep } from 'node:timers/promises';
+// --wait: poll a resource with backoff until it reaches a final state. The budget
+// (--wait-timeout / wait_timeout), the status line and the timeout error (exit 6) are shared by
+// every wait loop (output/waiting.ts). Ending in an error state is a ServerError carrying the
+// server's own reason.
 import type { Context } from '../../framework/context.js';
 import { ServerError, StorctlError } from '../../framework/errors.js';
+import { startWait } from '../../output/waiting.js';
 
 export interface WaitSpec<T> {
   /** "volume 5c1e… (db-1)": what the spinner and errors call it. */
@@ -17,7 +18,7 @@ export interface WaitSpec<T> {
   failed?: (status: string) => boolean;
   /** The server's explanation of a failure. */
   fault?: (r: T) => Promise<string | undefined>;
-  /** Default 30 minutes. */
+  /** Default: --wait-timeout / the profile's wait_timeout / 30 minutes. */
   timeoutMs?: number;
   /** A hint for a failure (e.g. the command that shows more). */
   hint?: string;
@@ -36,60 +37,25 @@ export function backoffDelay(n: number, b: Backoff = BACKOFF): number {
   return Math.min(b.maxMs, Math.round(b.firstMs * b.factor ** n));
 }
 
-const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
-
-class Spinner {
-  private timer?: NodeJS.Timeout;
-  private frame = 0;
-  private text = '';
-  private readonly started = Date.now();
-
-  constructor(private readonly out: NodeJS.WritableStream) {}
-
-  start(text: string): void {
-    this.text = text;
-    this.draw();
-    this.timer = setInterval(() => this.draw(), 100);
-    this.timer.unref();
-  }
-
-  update(text: string): void {
-    this.text = text;
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    this.out.write('\r\x1b[2K');
-  }
-
-  private draw(): void {
-    const secs = Math.floor((Date.now() - this.started) / 1000);
-    this.out.write(`\r\x1b[2K${FRAMES[this.frame++ % FRAMES.length]} ${this.text} (${secs}s)`);
-  }
+/** "to become available", "to become available or in-use", "to be gone". */
+function goalOf(until: readonly string[] | 'gone'): string {
+  return until === 'gone' ? 'to be gone' : `to become ${until.join(' or ')}`;
 }
 
 /** Polls until done. Returns the final record (undefined when waiting for it to be gone). */
 export async function waitFor<T>(ctx: Context, spec: WaitSpec<T>): Promise<T | undefined> {
   const failed = spec.failed ?? ((s: string) => /error/i.test(s));
-  const deadline = Date.now() + (spec.timeoutMs ?? 30 * 60_000);
-  const spinner = ctx.interactive ? new Spinner(ctx.io.stderr) : undefined;
-  spinner?.start(`waiting for ${spec.label}`);
-  let last = '';
+  const w = await startWait(ctx, { label: spec.label, goal: goalOf(spec.until), ...(spec.timeoutMs !== undefined ? { timeoutMs: spec.timeoutMs } : {}) });
   try {
     for (let n = 0; ; n++) {
-      await sleep(backoffDelay(n), undefined, { signal: ctx.signal });
-      const r = await spec.poll();
+      await w.sleep(backoffDelay(n));
+      const r = await w.race(spec.poll());
       if (r === undefined) {
         if (spec.until === 'gone') return undefined;
         throw new StorctlError(`${spec.label} disappeared while waiting for it`);
       }
-      const status = spec.status(r);
-      if (status !== last) {
-        ctx.debug(`${spec.label}: ${status}`);
-        last = status;
-      }
-      spinner?.update(`waiting for ${spec.label}: ${status}`);
+      const status = String(spec.status(r));
+      w.report(status);
       if (spec.until !== 'gone' && spec.until.includes(status)) return r;
       if (failed(status)) {
         const reason = await spec.fault?.(r).catch(() => undefined);
@@ -98,13 +64,9 @@ export async function waitFor<T>(ctx: Context, spec: WaitSpec<T>): Promise<T | u
           details: { status },
         });
       }
-      if (Date.now() > deadline) {
-        throw new StorctlError(`gave up waiting for ${spec.label}: still ${status} after ${Math.round((spec.timeoutMs ?? 30 * 60_000) / 60_000)} min`, {
-          ...(spec.hint ? { hint: spec.hint } : {}),
-        });
-      }
+      if (w.expired()) throw w.timeout();
     }
   } finally {
-    spinner?.stop();
+    w.stop();
   }
 }

@@ -3,6 +3,7 @@
 import type { Context } from '../../framework/context.js';
 import type { OpenStorageClient, Rec } from './client.js';
 import { obj } from './resources.js';
+import { startWait } from '../../output/waiting.js';
 
 const TERMINAL = /(Done|Failed|Aborted|Stopped|Invalid)$/;
 
@@ -11,19 +12,22 @@ export async function taskStatuses(osd: OpenStorageClient, req: { volume_id?: st
   return Object.entries(obj(r.statuses)).map(([task_id, s]) => ({ task_id, ...obj(s) }));
 }
 
-/** Polls a task's status until it finishes (Done, Failed, Aborted, Stopped). */
+/**
+ * Polls a task's status until it finishes (Done, Failed, Aborted, Stopped), within the wait
+ * budget (--wait-timeout / wait_timeout; output/waiting.ts).
+ */
 export async function waitForTask(ctx: Context, osd: OpenStorageClient, taskId: string, intervalMs = 500): Promise<Rec> {
-  for (;;) {
-    const [s] = await taskStatuses(osd, { task_id: taskId });
-    if (s && TERMINAL.test(String(s.status))) return s;
-    ctx.debug(`task ${taskId}: ${String(s?.status ?? 'unknown')}, ${String(s?.bytes_done ?? 0)} of ${String(s?.bytes_total ?? '?')} bytes`);
-    await new Promise<void>((resolve, reject) => {
-      const t = setTimeout(resolve, intervalMs);
-      ctx.signal.addEventListener('abort', () => {
-        clearTimeout(t);
-        reject(ctx.signal.reason);
-      }, { once: true });
-    });
+  const w = await startWait(ctx, { label: `cloud backup task ${taskId}`, goal: 'to finish' });
+  try {
+    for (;;) {
+      const [s] = await w.race(taskStatuses(osd, { task_id: taskId }));
+      if (s && TERMINAL.test(String(s.status))) return s;
+      w.report(String(s?.status ?? 'unknown'), `${String(s?.bytes_done ?? 0)} of ${String(s?.bytes_total ?? '?')} bytes`);
+      if (w.expired()) throw w.timeout();
+      await w.sleep(intervalMs);
+    }
+  } finally {
+    w.stop();
   }
 }
 

@@ -1,6 +1,7 @@
 // Account and container listings, paged with markers for any count. The next page is requested
 // while the current one is being consumed, so long listings stream at the server's pace.
 import { ServerError, UsageError } from '../../framework/errors.js';
+import { checkArray, checkRecord, nonsense, sourceOf } from '../shape.js';
 import type { SwiftClient } from './client.js';
 import { listingIso } from './meta.js';
 
@@ -59,8 +60,14 @@ async function fetchPage(swift: SwiftClient, container: string | undefined, opts
       throw new UsageError(`cannot list ${container === undefined ? 'the account' : `container "${container}"`}: ${res.text().replace(/<[^>]+>/g, ' ').trim()}`);
     }
     if (res.status === 204 || res.body.length === 0) return { rows: [], limit };
-    const rows = res.json<Row[]>();
-    if (!Array.isArray(rows)) throw new UsageError('the listing is not a JSON array (is the endpoint a Swift storage URL?)');
+    const source = sourceOf(res.url);
+    const rows = checkArray(res.json<unknown>(), 'the listing', source) as Row[];
+    // The name is the marker of the next page and what every command works on.
+    rows.forEach((row, i) => {
+      const r = checkRecord<Row>(row, `listing[${i}]`, { name: 'string?', subdir: 'string?' }, source);
+      if (r.name === undefined && r.subdir === undefined) throw nonsense(`listing[${i}].name`, r.name, 'a string', source);
+      if (r.name === null) throw nonsense(`listing[${i}].name`, r.name, 'a string', source);
+    });
     return { rows, limit };
   }
 }
