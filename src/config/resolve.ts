@@ -4,7 +4,7 @@ import type { BackendName } from '../framework/command.js';
 import { ConfigError } from '../framework/errors.js';
 import { didYouMean } from '../util/suggest.js';
 import type { ConfigFile } from './file.js';
-import { checkType } from './validate.js';
+import { checkForBackend, checkType } from './validate.js';
 import { SETTINGS, SETTINGS_BY_KEY } from './schema.js';
 
 type Env = Record<string, string | undefined>;
@@ -120,6 +120,8 @@ export async function resolveProfile(input: ResolveInput): Promise<ResolvedProfi
   }
   for (const [k, v] of Object.entries(input.flags)) if (v !== undefined) set(k, v, `flag --${flagNameFor(k)}`);
   settings.set('backend', { value: backend, source: settings.get('backend')?.source ?? (osCloud ? `OS_CLOUD/--os-cloud` : 'env OS_AUTH_URL/ST_AUTH') });
+  const endpoint = settings.get('endpoint');
+  if (endpoint) checkForBackend(backend, 'endpoint', endpoint.value, endpoint.source, name, SETTINGS_BY_KEY.get('endpoint')!);
   return {
     name,
     fromFile,

@@ -2,7 +2,7 @@ import { defineCommand } from '../../framework/command.js';
 import type { Context } from '../../framework/context.js';
 import { NotFoundError, UsageError } from '../../framework/errors.js';
 import { saveConfig } from '../../config/file.js';
-import { applySettings, parseAssignments } from '../../config/profile-edit.js';
+import { applySettings, checkSettings, parseAssignments } from '../../config/profile-edit.js';
 import { SETTINGS, SETTINGS_BY_KEY } from '../../config/schema.js';
 import { didYouMean } from '../../util/suggest.js';
 
@@ -43,6 +43,12 @@ export default defineCommand<Opts>({
     for (const k of unset) if (!SETTINGS_BY_KEY.has(k)) throw new UsageError(`unknown setting "${k}"${didYouMean(k, SETTINGS_BY_KEY.keys())}`);
     if (unset.includes('backend')) throw new UsageError('a profile cannot lose its backend', { hint: 'set another one with backend=…' });
     const values = parseAssignments(words, name!);
+    const backend = (values.backend ?? cfg.profiles.get(name!)!.values.backend) as string | undefined;
+    checkSettings(values, backend, name!);
+    // A new backend must fit the endpoint the profile already has (a gRPC host:port is no Swift URL).
+    if (values.backend && values.endpoint === undefined && cfg.profiles.get(name!)!.values.endpoint !== undefined && !unset.includes('endpoint')) {
+      checkSettings({ endpoint: cfg.profiles.get(name!)!.values.endpoint }, backend, name!, cfg.path);
+    }
     const secretName = opts.password || opts.passwordStdin ? 'password' : opts.tokenStdin ? 'token' : undefined;
     if (secretName) {
       const value = await readSecret(ctx, secretName, !!(opts.passwordStdin || opts.tokenStdin), name!);
