@@ -69,9 +69,14 @@ async function state(ctx: Context): Promise<SessionState> {
               return answer;
             }
           }
-          const envVar = name === 'password' ? (profile.backend === 'swift' ? 'OS_PASSWORD or ST_KEY' : 'OS_PASSWORD') : name === 'token' ? 'STORCTL_TOKEN' : `STORCTL_${name.toUpperCase()}`;
+          const envVar =
+            name === 'password' ? (profile.backend === 'swift' ? 'OS_PASSWORD or ST_KEY' : 'OS_PASSWORD')
+            : name === 'token' ? 'STORCTL_TOKEN'
+            : name === 'application_credential_secret' ? 'OS_APPLICATION_CREDENTIAL_SECRET'
+            : `STORCTL_${name.toUpperCase()}`;
+          const store = storeHint(name);
           throw new AuthError(`profile "${profile.name}" has no ${label(name).toLowerCase()} and stdin is not a terminal to ask for one`, {
-            hint: `set ${envVar}, or store it once with \`storctl profile set ${profile.name} ${storeHint(name)}\``,
+            hint: `set ${envVar}${store ? `, or store it once with \`storctl profile set ${profile.name} ${store}\`` : ''}`,
           });
         },
       };
@@ -91,11 +96,15 @@ async function state(ctx: Context): Promise<SessionState> {
   return s;
 }
 
-/** How `profile set` keeps each secret: the keyring for passwords and tokens, the file otherwise. */
-function storeHint(name: SecretName): string {
-  if (name === 'password') return '--password';
+/**
+ * How `profile set` keeps a secret in the keyring without putting it on the command line (where
+ * shell history and `ps` would see it); undefined when it has no such flag (the hint then names
+ * the environment variable only).
+ */
+function storeHint(name: SecretName): string | undefined {
+  if (name === 'password') return '--password (or --password-stdin)';
   if (name === 'token') return '--token-stdin';
-  return `${name}=…`;
+  return undefined;
 }
 
 function label(name: SecretName): string {
