@@ -4,11 +4,12 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { hostname } from 'node:os';
 import type { Context } from '../framework/context.js';
 import { AuthError, UsageError } from '../framework/errors.js';
 import type { HttpRequest, HttpResponse } from '../transport/http.js';
 import { registerSecret } from '../transport/redact.js';
-import { cacheDir } from '../config/paths.js';
+import { cacheDir, cacheDirProblem } from '../config/paths.js';
 import type { StoreKind, SecretStore } from './secret-store.js';
 import { openSecretStore } from './secret-store.js';
 import { TokenCache, cacheKey } from './token-cache.js';
@@ -29,6 +30,17 @@ const states = new WeakMap<Context, Promise<SessionState>>();
 export async function secretStoreFor(ctx: Context): Promise<SecretStore> {
   const p = await ctx.profile().catch(() => undefined);
   return openSecretStore({ preference: p?.get<StoreKind>('secret_store'), cacheDir: cacheDir(ctx.env), env: ctx.env, note: (m) => ctx.debug(m) });
+}
+
+/**
+ * False (after ONE warning naming the dir and the fix) when the cache dir cannot be written:
+ * callers then run without the token cache, the lock and the KumoScale memo.
+ */
+export async function cacheUsable(ctx: Context): Promise<boolean> {
+  const problem = await cacheDirProblem(ctx.env);
+  if (!problem) return true;
+  ctx.warn(problem.warning);
+  return false;
 }
 
 /** The keyring/file account under which `profile set --password` keeps a profile's secret. */
@@ -82,10 +94,17 @@ async function state(ctx: Context): Promise<SessionState> {
       };
       const parts = provider.cacheParts();
       const st: SessionState = { provider, env };
-      if (parts && ctx.globals.cache) {
+      if (parts && ctx.globals.cache && (await cacheUsable(ctx))) {
         const s2 = await getStore();
         if (s2.kind !== 'none') {
-          st.cache = new TokenCache(s2, join(cacheDir(ctx.env), 'locks'), (m) => ctx.debug(m));
+          st.cache = new TokenCache(s2, join(cacheDir(ctx.env), 'locks'), {
+            note: (m) => ctx.debug(m),
+            signal: ctx.signal,
+            waiting: (owner) => {
+              const who = owner ? ` (pid ${owner.pid}${owner.host !== hostname() ? ` on ${owner.host}` : ''})` : '';
+              ctx.io.stderr.write(`storctl: waiting for another storctl${who} that is refreshing the token for profile "${profile.name}"\n`);
+            },
+          });
           st.key = cacheKey(parts);
         }
       }
@@ -156,7 +175,10 @@ async function obtain(ctx: Context, st: SessionState, staleToken?: string): Prom
     }
     record ??= await provider.login(env);
     await noticePlaintext(ctx, cache);
-    await cache.put(key, record);
+    await cache.put(key, record).catch((err) => {
+      // A cache: the token works without being kept; say why the next command logs in again.
+      ctx.warn(`could not keep the token in ${cache.store.describe(cache.account(key))} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); the next command logs in again`);
+    });
     return make(record, 'fresh');
   });
 }
