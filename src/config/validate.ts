@@ -36,7 +36,12 @@ function hideUserinfo(s: string): string {
   return s.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:?#\s]*):[^/@?#\s]*@/i, '$1:***@');
 }
 
-export function checkType(spec: SettingSpec, value: unknown, where: string, profile: string): unknown {
+/**
+ * The value in its type (a list, a number…), or a ConfigError. With `format` (the default), also
+ * what it must look like (checkFormat); the file parser leaves that to resolution, so a broken
+ * URL in one profile does not stop commands that use another.
+ */
+export function checkType(spec: SettingSpec, value: unknown, where: string, profile: string, opts: { format?: boolean } = {}): unknown {
   if (value === null || value === undefined) return undefined;
   const bad = (want: string) =>
     new ConfigError(`${where}: setting "${spec.key}" in profile "${profile}" must be ${want}, not ${shown(spec, value)}`);
@@ -72,7 +77,7 @@ export function checkType(spec: SettingSpec, value: unknown, where: string, prof
       out = value;
       break;
   }
-  if (spec.format) checkFormat(spec, out, where, profile);
+  if (spec.format && opts.format !== false) checkFormat(spec, out, where, profile);
   return out;
 }
 
@@ -94,7 +99,8 @@ const URL_EXAMPLES: Record<string, string> = {
   endpoints: `'{"volumev3":"https://cinder.example:8776/v3"}'`,
 };
 
-function checkFormat(spec: SettingSpec, value: unknown, where: string, profile: string): void {
+/** What a typed value must look like (SettingSpec.format); throws a ConfigError naming it. */
+export function checkFormat(spec: SettingSpec, value: unknown, where: string, profile: string): void {
   switch (spec.format) {
     case 'url': {
       const items = spec.type === 'map' ? Object.entries(value as Record<string, unknown>) : [[spec.key, value] as const];

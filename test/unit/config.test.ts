@@ -233,4 +233,12 @@ describe('setting validation (values that cannot work fail when written and when
     const e3 = await resolveProfile({ config: cfg, env: {}, flags: { endpoint: 'not a host' }, profile: 'px' }).catch((x) => x);
     expect(e3.message).toMatch(/^flag --endpoint: endpoint "not a host"/);
   });
+
+  it('a broken URL in one profile does not stop another, and a good override wins', async () => {
+    const cfg = parseConfig('/c.yaml', 'profiles:\n  bad:\n    backend: openstack\n    auth_url: http://h:414910/v3\n  good:\n    backend: openstack\n    auth_url: https://k:5000/v3\n');
+    await expect(resolveProfile({ config: cfg, env: {}, flags: {}, profile: 'good' })).resolves.toBeTruthy();
+    await expect(resolveProfile({ config: cfg, env: {}, flags: {}, profile: 'bad' })).rejects.toThrowError(/^\/c\.yaml:4: auth_url .* port 414910 is out of range/);
+    const p = await resolveProfile({ config: cfg, env: { STORCTL_AUTH_URL: 'https://k2:5000/v3' }, flags: {}, profile: 'bad' });
+    expect(p.get('auth_url')).toBe('https://k2:5000/v3');
+  });
 });
