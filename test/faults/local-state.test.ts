@@ -366,3 +366,25 @@ describe('config dir and trace file', () => {
     expect(ok.stdout + ok.stderr).not.toContain(password);
   });
 });
+
+describe('KumoScale "last provisioner" memo without a usable cache dir', () => {
+  let k: SandboxHome;
+  beforeAll(async () => {
+    k = await startSandboxHome(['kumoscale']);
+    const s = k.sandbox.profiles.find((p) => p.name === 'sandbox-kumoscale')!.settings as Record<string, any>;
+    const add = await k.run(['profile', 'add', 'ksf', '--backend', 'kumoscale', `endpoint=https://127.0.0.1:1,${s.endpoint[0]}`, `username=${s.username}`, `password=${s.password}`, `cacert=${s.cacert}`, `cert=${s.cert}`]);
+    expect(add.code, add.stderr).toBe(0);
+  }, 60_000);
+  afterAll(async () => {
+    await k?.cleanup();
+  });
+
+  it('fails over, skips the memo, one warning', async () => {
+    await mkdir(join(k.home, 'broken'), { recursive: true });
+    await writeFile(join(k.home, 'broken/storctl'), 'x');
+    const r = await k.run(['-p', 'ksf', 'volume', 'list', '-o', 'json'], { env: { XDG_CACHE_HOME: join(k.home, 'broken') }, timeoutMs: 20_000 });
+    expect(r.code, r.stderr).toBe(0);
+    oneCleanLine(r);
+    expect(r.stderr).toMatch(/^storctl: warning: cache dir .*broken\/storctl is not a directory/);
+  });
+});
