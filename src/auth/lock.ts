@@ -118,8 +118,7 @@ function describeOwner(owner: LockOwner) {
   return `pid ${owner.pid}${owner.host !== hostname() ? ` on ${owner.host}` : ''}`;
 }
 
-export async function withFileLock<T>(path: string, fn: () => Promise<T>, optsOrNote: LockOptions | ((m: string) => void) = {}): Promise<T> {
-  const opts: LockOptions = typeof optsOrNote === 'function' ? { note: optsOrNote } : optsOrNote;
+export async function withFileLock<T>(path: string, fn: () => Promise<T>, opts: LockOptions = {}): Promise<T> {
   const note = opts.note ?? (() => {});
   const waitMs = opts.waitMs ?? WAIT_MS;
   const tellAfter = opts.tellAfterMs ?? TELL_AFTER_MS;
@@ -127,7 +126,7 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, optsOr
   const dir = path.slice(0, path.lastIndexOf('/'));
   const nonce = randomBytes(8).toString('hex');
   const started = Date.now();
-  let held_ = false;
+  let mine = false;
   let told = false;
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -135,7 +134,7 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, optsOr
     note(`cannot create the lock directory ${dir} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); going on without the lock`);
     return fn();
   }
-  while (!held_) {
+  while (!mine) {
     if (opts.signal?.aborted) throw opts.signal.reason;
     let created = false;
     try {
@@ -152,7 +151,7 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, optsOr
       } finally {
         await fh.close();
       }
-      held_ = true;
+      mine = true;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST') {
@@ -165,27 +164,22 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, optsOr
         note(`cannot take the lock ${path} (${code ?? (err as Error).message}); going on without it`);
         break;
       }
-      const text = await readFile(path, 'utf8').catch(() => undefined);
+      const text = await readText(path);
       if (text === undefined) continue; // released between open and read: try again at once
       const owner = parseOwner(text);
       const state = owner ? ownerState(owner) : 'unknown';
-      if (state === 'gone') {
-        // Re-read right before removing, so a lock another waiter took over meanwhile stays.
-        if ((await readFile(path, 'utf8').catch(() => undefined)) === text) {
-          note(`taking over the lock ${path}: its holder (${describeOwner(owner!)}) is gone`);
-          await rm(path, { force: true });
-        }
-        continue;
+      const waited = Date.now() - started;
+      if (state === 'gone' && waited <= waitMs) {
+        note(`taking over the lock ${path}: its holder (${describeOwner(owner!)}) is gone`);
+        if (await removeIfUnchanged(path, text)) continue;
       }
-      if (state === 'unknown') {
+      if (state === 'unknown' && waited <= waitMs) {
         const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
         if (age > staleMs) {
           note(`removing a stale lock ${path} (${Math.round(age / 1000)} s old${owner ? `, held by ${describeOwner(owner)}` : ''})`);
-          if ((await readFile(path, 'utf8').catch(() => undefined)) === text) await rm(path, { force: true });
-          continue;
+          if (await removeIfUnchanged(path, text)) continue;
         }
       }
-      const waited = Date.now() - started;
       if (!told && waited >= tellAfter) {
         told = true;
         opts.waiting?.(owner);
@@ -200,11 +194,37 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, optsOr
   try {
     return await fn();
   } finally {
-    if (held_) {
+    if (mine) {
       held.delete(path);
       const still = await readFile(path, 'utf8').catch(() => undefined);
       if (still !== undefined && parseOwner(still)?.nonce === nonce) await rm(path, { force: true });
     }
+  }
+}
+
+/** The lock's content; undefined when it is gone; '' when it cannot be read (judged by age). */
+async function readText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : '';
+  }
+}
+
+/**
+ * Removes a lock judged stale, unless it changed since it was read (another waiter took it
+ * over meanwhile). False when it could not be removed (not ours to delete): then it is waited
+ * for like a live one, within the bound.
+ */
+async function removeIfUnchanged(path: string, judged: string): Promise<boolean> {
+  const now = await readText(path);
+  if (now === undefined) return true;
+  if (now !== judged) return true; // someone else's fresh lock: look at it again
+  try {
+    await rm(path, { force: true });
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -24,9 +24,9 @@ export class TokenCache {
     readonly store: SecretStore,
     /** Where the per-key lock files go. */
     private readonly lockDir: string,
-    private readonly opts: TokenCacheOptions | ((m: string) => void),
+    private readonly opts: TokenCacheOptions,
   ) {
-    this.note = typeof opts === 'function' ? opts : opts.note;
+    this.note = opts.note;
   }
 
   account(key: string): string {
@@ -58,7 +58,6 @@ export class TokenCache {
   }
 
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const o = typeof this.opts === 'function' ? { note: this.opts } : this.opts;
-    return withFileLock(join(this.lockDir, `${key}.lock`), fn, { note: o.note, waiting: o.waiting, signal: o.signal });
+    return withFileLock(join(this.lockDir, `${key}.lock`), fn, { note: this.opts.note, waiting: this.opts.waiting, signal: this.opts.signal });
   }
 }
