@@ -12,7 +12,7 @@ export class OidcClientCredentialsProvider implements AuthProvider {
 
   private need(key: string): string {
     const v = this.profile.get(key);
-    if (!v) throw new UsageError(`profile "${this.profile.name}" has no ${key} for the OIDC client-credentials grant`, { hint: `storctl profile set ${this.profile.name} ${key}=…` });
+    if (!v) throw new UsageError(`profile "${this.profile.name}" has no ${key} for the OIDC client-credentials grant`, { hint: `storctl profile set ${this.profile.name} ${key}=${key === 'token_url' ? 'https://…' : '…'}` });
     return v;
   }
 

@@ -4,11 +4,12 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { hostname } from 'node:os';
 import type { Context } from '../framework/context.js';
 import { AuthError, UsageError } from '../framework/errors.js';
 import type { HttpRequest, HttpResponse } from '../transport/http.js';
 import { registerSecret } from '../transport/redact.js';
-import { cacheDir } from '../config/paths.js';
+import { cacheDir, cacheDirProblem } from '../config/paths.js';
 import type { StoreKind, SecretStore } from './secret-store.js';
 import { openSecretStore } from './secret-store.js';
 import { TokenCache, cacheKey } from './token-cache.js';
@@ -29,6 +30,17 @@ const states = new WeakMap<Context, Promise<SessionState>>();
 export async function secretStoreFor(ctx: Context): Promise<SecretStore> {
   const p = await ctx.profile().catch(() => undefined);
   return openSecretStore({ preference: p?.get<StoreKind>('secret_store'), cacheDir: cacheDir(ctx.env), env: ctx.env, note: (m) => ctx.debug(m) });
+}
+
+/**
+ * False (after ONE warning naming the dir and the fix) when the cache dir cannot be written:
+ * callers then run without the token cache, the lock and the KumoScale memo.
+ */
+export async function cacheUsable(ctx: Context): Promise<boolean> {
+  const problem = await cacheDirProblem(ctx.env);
+  if (!problem) return true;
+  ctx.warn(problem.warning);
+  return false;
 }
 
 /** The keyring/file account under which `profile set --password` keeps a profile's secret. */
@@ -69,18 +81,30 @@ async function state(ctx: Context): Promise<SessionState> {
               return answer;
             }
           }
-          const envVar = name === 'password' ? (profile.backend === 'swift' ? 'OS_PASSWORD or ST_KEY' : 'OS_PASSWORD') : name === 'token' ? 'STORCTL_TOKEN' : `STORCTL_${name.toUpperCase()}`;
+          const envVar =
+            name === 'password' ? (profile.backend === 'swift' ? 'OS_PASSWORD or ST_KEY' : 'OS_PASSWORD')
+            : name === 'token' ? 'STORCTL_TOKEN'
+            : name === 'application_credential_secret' ? 'OS_APPLICATION_CREDENTIAL_SECRET'
+            : `STORCTL_${name.toUpperCase()}`;
+          const store = storeHint(name);
           throw new AuthError(`profile "${profile.name}" has no ${label(name).toLowerCase()} and stdin is not a terminal to ask for one`, {
-            hint: `set ${envVar}, or store it once with \`storctl profile set ${profile.name} ${storeHint(name)}\``,
+            hint: `set ${envVar}${store ? `, or store it once with \`storctl profile set ${profile.name} ${store}\`` : ''}`,
           });
         },
       };
       const parts = provider.cacheParts();
       const st: SessionState = { provider, env };
-      if (parts && ctx.globals.cache) {
+      if (parts && ctx.globals.cache && (await cacheUsable(ctx))) {
         const s2 = await getStore();
         if (s2.kind !== 'none') {
-          st.cache = new TokenCache(s2, join(cacheDir(ctx.env), 'locks'), (m) => ctx.debug(m));
+          st.cache = new TokenCache(s2, join(cacheDir(ctx.env), 'locks'), {
+            note: (m) => ctx.debug(m),
+            signal: ctx.signal,
+            waiting: (owner) => {
+              const who = owner ? ` (pid ${owner.pid}${owner.host !== hostname() ? ` on ${owner.host}` : ''})` : '';
+              ctx.io.stderr.write(`storctl: waiting for another storctl${who} that is refreshing the token for profile "${profile.name}"\n`);
+            },
+          });
           st.key = cacheKey(parts);
         }
       }
@@ -91,11 +115,15 @@ async function state(ctx: Context): Promise<SessionState> {
   return s;
 }
 
-/** How `profile set` keeps each secret: the keyring for passwords and tokens, the file otherwise. */
-function storeHint(name: SecretName): string {
-  if (name === 'password') return '--password';
+/**
+ * How `profile set` keeps a secret in the keyring without putting it on the command line (where
+ * shell history and `ps` would see it); undefined when it has no such flag (the hint then names
+ * the environment variable only).
+ */
+function storeHint(name: SecretName): string | undefined {
+  if (name === 'password') return '--password (or --password-stdin)';
   if (name === 'token') return '--token-stdin';
-  return `${name}=…`;
+  return undefined;
 }
 
 function label(name: SecretName): string {
@@ -147,7 +175,10 @@ async function obtain(ctx: Context, st: SessionState, staleToken?: string): Prom
     }
     record ??= await provider.login(env);
     await noticePlaintext(ctx, cache);
-    await cache.put(key, record);
+    await cache.put(key, record).catch((err) => {
+      // A cache: the token works without being kept; say why the next command logs in again.
+      ctx.warn(`could not keep the token in ${cache.store.describe(cache.account(key))} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); the next command logs in again`);
+    });
     return make(record, 'fresh');
   });
 }

@@ -3,18 +3,31 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { SecretStore } from './secret-store.js';
 import type { TokenRecord } from './types.js';
-import { withFileLock } from './lock.js';
+import { withFileLock, type LockOwner } from './lock.js';
 
 export function cacheKey(parts: readonly unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }
 
+export interface TokenCacheOptions {
+  /** Debug notes. */
+  note: (m: string) => void;
+  /** Said once when another live storctl has held the lock for a while. */
+  waiting?: (owner: LockOwner | undefined) => void;
+  /** ^C: stop waiting for the lock. */
+  signal?: AbortSignal;
+}
+
 export class TokenCache {
+  private readonly note: (m: string) => void;
   constructor(
     readonly store: SecretStore,
+    /** Where the per-key lock files go. */
     private readonly lockDir: string,
-    private readonly note: (m: string) => void,
-  ) {}
+    private readonly opts: TokenCacheOptions,
+  ) {
+    this.note = opts.note;
+  }
 
   account(key: string): string {
     return `token-${key}`;
@@ -45,6 +58,6 @@ export class TokenCache {
   }
 
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    return withFileLock(join(this.lockDir, `${key}.lock`), fn, this.note);
+    return withFileLock(join(this.lockDir, `${key}.lock`), fn, { note: this.opts.note, waiting: this.opts.waiting, signal: this.opts.signal });
   }
 }

@@ -42,7 +42,10 @@ export async function loadConfig(path: string, cacheFile?: string): Promise<Conf
   try {
     st = await stat(path);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { path, exists: false, profiles: new Map() };
+    // ENOTDIR: a file where a directory of the path should be; nothing can be there yet
+    // (writing it says what is in the way).
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { path, exists: false, profiles: new Map() };
     throw new ConfigError(`cannot read config file ${path}: ${(err as Error).message}`);
   }
   const mode = st.mode & 0o777;
@@ -92,7 +95,23 @@ export async function saveConfig(cfg: ConfigFile, mutate: (doc: Document) => voi
   if (!doc.has('profiles')) doc.set('profiles', doc.createNode({}));
   let text = doc.toString({ lineWidth: 0 });
   if (!cfg.exists && !text.startsWith('#')) text = `# storctl configuration (see man storctl)\n${text}`;
-  await atomicWrite(cfg.path, text, 0o600);
+  try {
+    await atomicWrite(cfg.path, text, 0o600);
+  } catch (err) {
+    throw await writeError(cfg.path, err);
+  }
+}
+
+/** A config file that cannot be written: which path is in the way and what to do (exit 2). */
+async function writeError(path: string, err: unknown): Promise<unknown> {
+  const { dirProblem, isFsWriteProblem } = await import('./fs-problem.js');
+  if (!isFsWriteProblem(err)) return err;
+  const { dirname } = await import('node:path');
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return new ConfigError(`cannot write config file ${path}: it is a directory`, { hint: 'move it away, or point STORCTL_CONFIG at a file' });
+  const dir = dirname(path);
+  const p = dirProblem(dir, err);
+  return new ConfigError(`cannot write config file ${path}: directory ${dir} ${p.reason}`, { hint: `${p.fix}, or point STORCTL_CONFIG at a writable place` });
 }
 
 export function isSecretBearing(cfg: ConfigFile): boolean {

@@ -65,7 +65,7 @@ function readProfile(path: string, keyNode: Node, valueNode: Node | null, lineOf
       });
     }
     const value = (item.value as any)?.toJSON?.() ?? (item.value as any)?.value ?? null;
-    entry.values[key] = checkType(spec, value, `${path}:${keyLine}`, name);
+    entry.values[key] = checkType(spec, value, `${path}:${keyLine}`, name, { format: false }); // formats: when the profile is used
     entry.lines[key] = keyLine;
   }
 }

@@ -1,6 +1,9 @@
 // XDG locations, each overridable for tests and CI.
+import { access, mkdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { dirProblem, type FsProblem } from './fs-problem.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -14,6 +17,41 @@ export function cacheDir(env: Env): string {
   if (env.STORCTL_CACHE_DIR) return env.STORCTL_CACHE_DIR;
   const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
   return join(base, 'storctl');
+}
+
+export interface CacheDirProblem extends FsProblem {
+  dir: string;
+  /** One line for `storctl: warning: …`: the dir, what is wrong, what to do. */
+  warning: string;
+}
+
+const probes = new Map<string, Promise<CacheDirProblem | undefined>>();
+
+/**
+ * Undefined when the cache dir exists (or was created) and can be written; else what is wrong
+ * with it. Every user of the cache asks this first and runs without the cache when it fails:
+ * a token cache, a lock and a memo are optimisations, never a reason for a command to fail.
+ * Probed once per process.
+ */
+export function cacheDirProblem(env: Env): Promise<CacheDirProblem | undefined> {
+  const dir = cacheDir(env);
+  let p = probes.get(dir);
+  if (!p) {
+    p = (async () => {
+      try {
+        await mkdir(dir, { recursive: true, mode: 0o700 });
+        await access(dir, constants.W_OK | constants.X_OK);
+        return undefined;
+      } catch (err) {
+        const problem = dirProblem(dir, err);
+        const move = env.STORCTL_CACHE_DIR ? 'point STORCTL_CACHE_DIR at a writable directory' : 'set XDG_CACHE_HOME to a writable directory';
+        const warning = `cache dir ${dir} ${problem.reason}; running without the cache (no token reuse, no lock); fix: ${problem.fix}, or ${move}`;
+        return { ...problem, dir, warning };
+      }
+    })();
+    probes.set(dir, p);
+  }
+  return p;
 }
 
 /** Where OpenStack's own tools look for clouds.yaml, in their order. */

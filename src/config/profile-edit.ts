@@ -3,7 +3,7 @@
 import type { Document } from 'yaml';
 import { UsageError } from '../framework/errors.js';
 import { didYouMean } from '../util/suggest.js';
-import { checkType } from './validate.js';
+import { checkForBackend, checkType } from './validate.js';
 import { SETTINGS_BY_KEY, SETTING_ALIASES } from './schema.js';
 
 export const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -35,8 +35,30 @@ export function parseAssignments(words: readonly string[], profile: string): Rec
     try {
       out[key] = checkType(spec, value, 'argument', profile);
     } catch (err) {
-      throw new UsageError((err as Error).message.replace(/^argument: /, ''));
+      throw new UsageError((err as Error).message.replace(/^argument: /, ''), { hint: (err as { hint?: string }).hint });
     }
+  }
+  return out;
+}
+
+/**
+ * Checks settings about to be written against the profile's backend (what an endpoint may look
+ * like there), and captured values (`--from-env`) against their types; `where` names their origin.
+ */
+export function checkSettings(values: Record<string, unknown>, backend: string | undefined, profile: string, where = 'argument'): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  try {
+    for (const [key, v] of Object.entries(values)) {
+      const spec = SETTINGS_BY_KEY.get(key);
+      if (!spec) {
+        out[key] = v;
+        continue;
+      }
+      out[key] = checkType(spec, v, where, profile);
+      checkForBackend(backend, key, out[key], where, profile, spec);
+    }
+  } catch (err) {
+    throw new UsageError((err as Error).message.replace(/^argument: /, ''), { hint: (err as { hint?: string }).hint });
   }
   return out;
 }

@@ -4,7 +4,7 @@ import type { BackendName } from '../framework/command.js';
 import { ConfigError } from '../framework/errors.js';
 import { didYouMean } from '../util/suggest.js';
 import type { ConfigFile } from './file.js';
-import { checkType } from './validate.js';
+import { checkForBackend, checkFormat, checkType } from './validate.js';
 import { SETTINGS, SETTINGS_BY_KEY } from './schema.js';
 
 type Env = Record<string, string | undefined>;
@@ -53,7 +53,7 @@ export async function resolveProfile(input: ResolveInput): Promise<ResolvedProfi
   const set = (key: string, value: unknown, source: string) => {
     if (value === undefined || value === null || value === '') return;
     const spec = SETTINGS_BY_KEY.get(key)!;
-    settings.set(key, { value: checkType(spec, value, source, name), source });
+    settings.set(key, { value: checkType(spec, value, source, name, { format: false }), source });
   };
 
   const selected = selectedProfileName(input);
@@ -120,6 +120,13 @@ export async function resolveProfile(input: ResolveInput): Promise<ResolvedProfi
   }
   for (const [k, v] of Object.entries(input.flags)) if (v !== undefined) set(k, v, `flag --${flagNameFor(k)}`);
   settings.set('backend', { value: backend, source: settings.get('backend')?.source ?? (osCloud ? `OS_CLOUD/--os-cloud` : 'env OS_AUTH_URL/ST_AUTH') });
+  // Formats of the values in effect only: a bad value that a higher layer overrides is harmless.
+  for (const [key, s] of settings) {
+    const spec = SETTINGS_BY_KEY.get(key)!;
+    if (spec.format) checkFormat(spec, s.value, s.source, name);
+  }
+  const endpoint = settings.get('endpoint');
+  if (endpoint) checkForBackend(backend, 'endpoint', endpoint.value, endpoint.source, name, SETTINGS_BY_KEY.get('endpoint')!);
   return {
     name,
     fromFile,

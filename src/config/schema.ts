@@ -16,6 +16,12 @@ export interface SettingSpec {
   osEnv?: readonly string[];
   /** Backends for which the setting means something (absent = all). */
   backends?: readonly BackendName[];
+  /**
+   * What a value must look like beyond its type (validate.ts): `url` an http(s) URL (each value
+   * of a map), `endpoint` URLs or host:port (which of them depends on the backend), `duration`
+   * seconds or 90s/10m/1h.
+   */
+  format?: 'url' | 'endpoint' | 'duration';
 }
 
 export const AUTH_TYPES = [
@@ -40,10 +46,10 @@ const OS: readonly BackendName[] = ['openstack', 'swift'];
 export const SETTINGS: readonly SettingSpec[] = [
   { key: 'backend', type: 'string', description: 'Which API this profile drives', choices: ['openstack', 'swift', 'openstorage', 'kumoscale'] },
   { key: 'auth_type', type: 'string', description: 'How to authenticate', choices: AUTH_TYPES, osEnv: ['OS_AUTH_TYPE'] },
-  { key: 'auth_url', type: 'string', description: 'Keystone URL, or the Swift v1 auth URL (…/auth/v1.0)', osEnv: ['OS_AUTH_URL', 'ST_AUTH'], backends: OS },
-  { key: 'endpoint', type: 'list', description: 'Service URL(s): Swift storage URL, OpenStorage gRPC address, KumoScale provisioner URLs (tried in order)' },
-  { key: 'endpoints', type: 'map', description: 'OpenStack endpoint overrides by service type (e.g. volumev3: https://…)', backends: OS },
-  { key: 'rest_endpoint', type: 'string', description: 'OpenStorage REST gateway URL (default: gRPC host, port 9110)', backends: ['openstorage'] },
+  { key: 'auth_url', type: 'string', format: 'url', description: 'Keystone URL, or the Swift v1 auth URL (…/auth/v1.0)', osEnv: ['OS_AUTH_URL', 'ST_AUTH'], backends: OS },
+  { key: 'endpoint', type: 'list', format: 'endpoint', description: 'Service URL(s): Swift storage URL, OpenStorage gRPC address, KumoScale provisioner URLs (tried in order)' },
+  { key: 'endpoints', type: 'map', format: 'url', description: 'OpenStack endpoint overrides by service type (e.g. volumev3: https://…)', backends: OS },
+  { key: 'rest_endpoint', type: 'string', format: 'url', description: 'OpenStorage REST gateway URL (default: gRPC host, port 9110)', backends: ['openstorage'] },
   { key: 'transport', type: 'string', description: 'OpenStorage transport', choices: ['grpc', 'rest'], backends: ['openstorage'] },
   { key: 'username', type: 'string', description: 'User name', osEnv: ['OS_USERNAME', 'ST_USER'] },
   { key: 'user_id', type: 'string', description: 'User id (instead of a name)', osEnv: ['OS_USER_ID'], backends: OS },
@@ -62,7 +68,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: 'application_credential_secret', type: 'string', secret: true, description: 'Keystone application credential secret', osEnv: ['OS_APPLICATION_CREDENTIAL_SECRET'], backends: OS },
   { key: 'token', type: 'string', secret: true, description: 'A ready token (Keystone token, OpenStorage JWT, KumoScale token)', osEnv: ['OS_TOKEN'] },
   { key: 'token_command', type: 'string', description: 'Shell command whose stdout is the bearer token' },
-  { key: 'token_url', type: 'string', description: 'OIDC token endpoint for the client-credentials grant', backends: ['kumoscale', 'openstorage'] },
+  { key: 'token_url', type: 'string', format: 'url', description: 'OIDC token endpoint for the client-credentials grant', backends: ['kumoscale', 'openstorage'] },
   { key: 'client_id', type: 'string', description: 'OIDC client id', backends: ['kumoscale', 'openstorage'] },
   { key: 'client_secret', type: 'string', secret: true, description: 'OIDC client secret', backends: ['kumoscale', 'openstorage'] },
   { key: 'identity_api_version', type: 'string', description: 'Keystone API version (3 or 2.0); discovered when unset', osEnv: ['OS_IDENTITY_API_VERSION'], backends: OS },
@@ -78,7 +84,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: 'retry_budget', type: 'number', description: 'Seconds within which failed idempotent requests are retried (default 30; 0 = no retries)' },
   { key: 'low_speed_limit', type: 'number', description: 'A transfer slower than this many bytes/s for low_speed_time seconds has stalled (default 1024)' },
   { key: 'low_speed_time', type: 'number', description: 'Seconds below low_speed_limit before a transfer counts as stalled (default 30)' },
-  { key: 'wait_timeout', type: 'string', description: 'How long --wait waits (e.g. 10m; default 30m)' },
+  { key: 'wait_timeout', type: 'string', format: 'duration', description: 'How long --wait waits (e.g. 10m; default 30m)' },
   { key: 'output', type: 'string', description: 'Default output format', choices: ['table', 'json', 'yaml', 'csv', 'value', 'ndjson'] },
   { key: 'secret_store', type: 'string', description: 'Where tokens and stored passwords live', choices: ['keyring', 'file', 'none'] },
   { key: 'cloud', type: 'string', description: 'Take unset settings from this clouds.yaml cloud', backends: OS },

@@ -10,6 +10,14 @@ import { createContext, type ContextInternals } from './context-impl.js';
 import { scrubKnownSecrets } from '../transport/redact.js';
 import { inert, inertJson, inertLines } from '../output/inert.js';
 
+const SIGTERM_EXIT = 143;
+
+/** Ended by SIGTERM: exit 143 (128 + 15), like a shell reports it. */
+class TerminatedError extends StorctlError {
+  override readonly exitCode = SIGTERM_EXIT;
+  override readonly kind = 'interrupted';
+}
+
 export interface RunInput {
   entry: ManifestCommand;
   args: string[];
@@ -52,7 +60,16 @@ export async function runCommand(input: RunInput): Promise<number> {
     if (controller.signal.aborted) process.exit(EXIT.interrupted); // second ^C: leave now
     controller.abort(new InterruptedError('interrupted'));
   };
+  // SIGTERM (kill, systemd, a CI timeout): end the command like ^C, with 128+15. Whatever does
+  // not stop within a few seconds is cut short with process.exit, whose 'exit' hooks still
+  // remove the token lock this process holds (auth/lock.ts), so no one waits for a dead holder.
+  const onSigterm = () => {
+    if (controller.signal.aborted) process.exit(SIGTERM_EXIT);
+    controller.abort(new TerminatedError('terminated'));
+    setTimeout(() => process.exit(SIGTERM_EXIT), 3000).unref();
+  };
   process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
   let internals: ContextInternals | undefined;
   try {
     const v0 = entry.variants[0]!;
@@ -67,9 +84,11 @@ export async function runCommand(input: RunInput): Promise<number> {
     await raceAbort(mod.default.run(ctx, input.args, input.opts), controller.signal);
     return EXIT.ok;
   } catch (err) {
-    return reportError(err, io, globals, controller.signal.aborted);
+    const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
+    return reportError(reason instanceof StorctlError ? reason : err, io, globals, controller.signal.aborted);
   } finally {
     process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
     await internals?.dispose();
   }
 }

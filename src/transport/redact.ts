@@ -9,10 +9,13 @@
 //     escaped, or inside base64 such as a Basic credential) in any text - defence in depth for
 //     places we cannot parse (error messages, stack traces, HTML error pages).
 //
-// A fingerprint is `{SHA256}` + the first 16 hex digits of sha256(secret): stable, so two tokens
-// can be told apart without being shown (the OpenStack clients do the same with `{SHA1}`).
+// A fingerprint is `{SHA256}` + the first 16 hex digits of HMAC-SHA256(key, secret), where the
+// key is 32 random bytes drawn once per process: within one run the same secret always gets the
+// same fingerprint, so two tokens can be told apart without being shown (the OpenStack clients
+// do the same with `{SHA1}`), but a fingerprint copied out of a log is useless for checking
+// password guesses offline (a plain, unsalted hash would be).
 // Every function here is total: garbage in never throws.
-import { createHash } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { HeaderMap } from './trace-types.js';
 
 const FP_PREFIX = '{SHA256}';
@@ -20,8 +23,11 @@ const FP_EXACT = /^\{SHA256\}[0-9a-f]{16}$/;
 /** Registered values shorter than this are ignored (too likely to match ordinary text). */
 export const MIN_SECRET_LENGTH = 6;
 
+/** Per-process HMAC key: fingerprints mean something within one run only. */
+const fpKey: Buffer = randomBytes(32);
+
 export function fingerprint(secret: string): string {
-  return FP_PREFIX + createHash('sha256').update(String(secret), 'utf8').digest('hex').slice(0, 16);
+  return FP_PREFIX + createHmac('sha256', fpKey).update(String(secret), 'utf8').digest('hex').slice(0, 16);
 }
 
 /** Fingerprint, idempotent (an existing fingerprint stays as is) and keeping '' empty. */

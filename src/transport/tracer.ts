@@ -13,6 +13,9 @@
 // (output/inert.ts): control and bidi characters a server sent are escaped on the debug stream
 // (line feeds kept) and \u-escaped in the trace file.
 import { closeSync, fchmodSync, fstatSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { UsageError } from '../framework/errors.js';
+import { dirProblem } from '../config/fs-problem.js';
 import type { Writable } from 'node:stream';
 import type { GrpcEvent, HeaderMap, HttpErrorEvent, HttpRequestEvent, HttpResponseEvent } from './trace-types.js';
 import { inertJson, inertLines } from '../output/inert.js';
@@ -89,6 +92,26 @@ function ms(d: number): string {
   return String(Number.isFinite(d) ? Math.round(d) : d);
 }
 
+/** Why --trace-file FILE cannot be opened, and what to do: one line, exit 2. */
+function traceFileError(file: string, err: unknown): UsageError {
+  const code = (err as NodeJS.ErrnoException)?.code ?? 'EIO';
+  const dir = dirname(file);
+  const msg = (why: string, hint: string) => new UsageError(`cannot write trace file ${file}: ${why}`, { hint });
+  switch (code) {
+    case 'ENOENT':
+      return msg(`no such directory (${dir})`, 'create it or pick another path');
+    case 'EISDIR':
+      return msg('it is a directory', 'name a file inside it, e.g. --trace-file DIR/trace.jsonl');
+    case 'EACCES':
+    case 'EPERM':
+      return msg(`permission denied (${code})`, 'pick a path you can write, or fix the permissions');
+    default: {
+      const p = dirProblem(dir, err);
+      return msg(`directory ${dir} ${p.reason}`, `${p.fix}, or pick another path`);
+    }
+  }
+}
+
 export class Tracer {
   /** False when neither --debug nor --trace-file: transports skip building events. */
   readonly enabled: boolean;
@@ -103,8 +126,13 @@ export class Tracer {
     this.now = opts.now ?? Date.now;
     this.maxBody = opts.maxBody !== undefined && opts.maxBody >= 0 ? Math.floor(opts.maxBody) : 4096;
     if (opts.traceFile) {
-      // 'a' = O_WRONLY|O_CREAT|O_APPEND: created 0600, appended to when it exists.
-      this.fd = openSync(opts.traceFile, 'a', 0o600);
+      // 'a' = O_WRONLY|O_CREAT|O_APPEND: created 0600, appended to when it exists. A trace
+      // that cannot be written is a usage error before any request is sent.
+      try {
+        this.fd = openSync(opts.traceFile, 'a', 0o600);
+      } catch (err) {
+        throw traceFileError(opts.traceFile, err);
+      }
       try {
         const st = fstatSync(this.fd);
         if (st.isFile() && (st.mode & 0o077) !== 0) fchmodSync(this.fd, 0o600);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { loadConfig, saveConfig } from '../../src/config/file.js';
 import { parseConfig } from '../../src/config/parse.js';
 import { resolveProfile } from '../../src/config/resolve.js';
-import { applySettings, parseAssignments } from '../../src/config/profile-edit.js';
+import { applySettings, checkSettings, parseAssignments } from '../../src/config/profile-edit.js';
+import { durationSeconds } from '../../src/config/validate.js';
 import { ConfigError, UsageError } from '../../src/framework/errors.js';
 
 const FILE = `# top comment
@@ -136,5 +137,108 @@ describe('profile resolution', () => {
     expect(p.get('insecure')).toBe(true);
     expect(p.settings.get('username')!.source).toBe(`${join(dir, 'clouds.yaml')}:5`);
     await expect(resolveProfile({ config: parseConfig('/none.yaml', ''), env, flags: {}, osCloud: 'nope' })).rejects.toThrowError(/cloud "nope" not found/);
+  });
+});
+
+describe('setting validation (values that cannot work fail when written and when read)', () => {
+  const yaml = (settings: string) => `profiles:\n  a:\n${settings.split('\n').map((l) => `    ${l}`).join('\n')}\n`;
+  const errorOf = (fn: () => unknown): Error & { exitCode?: number; hint?: string } => {
+    try {
+      fn();
+    } catch (e) {
+      return e as Error;
+    }
+    throw new Error('no error');
+  };
+
+  it('a secret setting of the wrong type is described, never echoed', () => {
+    const e = errorOf(() => parseConfig('/c.yaml', yaml('backend: openstack\npassword: [s3cret-in-a-list]')));
+    expect(e).toBeInstanceOf(ConfigError);
+    expect(e.message).toBe('/c.yaml:4: setting "password" in profile "a" must be a string, not a list (value hidden)');
+    expect(e.message).not.toContain('s3cret');
+    const m = errorOf(() => parseConfig('/c.yaml', yaml('backend: openstack\nclient_secret: {x: topsecret-value}'))).message;
+    expect(m).toContain('not a mapping (value hidden)');
+    expect(m).not.toContain('topsecret');
+    // ordinary settings keep showing the value: it helps and hides nothing
+    expect(errorOf(() => parseConfig('/c.yaml', yaml('backend: openstack\nusername: [bob]'))).message).toContain('not ["bob"]');
+  });
+
+  it('URL settings: port range, scheme, host; exit 2 naming the setting', () => {
+    const cases: [string, RegExp][] = [
+      ['auth_url=http://h:414910/v3', /^auth_url "http:\/\/h:414910\/v3" in profile "p": port 414910 is out of range \(1–65535\)$/],
+      ['auth_url=notaurl', /^auth_url "notaurl" in profile "p": not a URL \(want http:\/\/ or https:\/\/…\)$/],
+      ['auth_url=ftp://h/v3', /scheme "ftp:\/\/" is not http:\/\/ or https:\/\//],
+      ['auth_url=https://:5000/v3', /the host is empty/],
+      ['auth_url=https://h:abc/v3', /port "abc" is not a number/],
+      ['rest_endpoint=http://px:0', /port 0 is out of range/],
+      ['token_url=https://bad host/token', /not a URL \(it contains spaces\)/],
+      ['endpoints={"volumev3":"cinder:8776"}', /^endpoints\.volumev3 "cinder:8776" in profile "p": not a URL/],
+      ['endpoint=not a host', /^endpoint "not a host" in profile "p"/],
+      ['endpoint=h:70000', /port 70000 is out of range/],
+    ];
+    for (const [word, re] of cases) {
+      const e = errorOf(() => checkSettings(parseAssignments([word], 'p'), 'swift', 'p'));
+      expect(e, word).toBeInstanceOf(UsageError);
+      expect(e.exitCode, word).toBe(2);
+      expect(e.message, word).toMatch(re);
+    }
+    // a password in a URL is not echoed
+    const e = errorOf(() => parseAssignments(['auth_url=https://u:pw-in-url@h:99999/v3'], 'p'));
+    expect(e.message).toContain('https://u:***@h:99999/v3');
+    expect(e.message).not.toContain('pw-in-url');
+  });
+
+  it('good URLs and addresses pass', () => {
+    const v = parseAssignments(['auth_url=https://keystone.example:5000/v3', 'rest_endpoint=http://[::1]:9110', 'endpoints={"volumev3":"http://10.0.0.5:8776/v3/%(project_id)s"}'], 'p');
+    expect(checkSettings(v, 'openstack', 'p')).toMatchObject({ auth_url: 'https://keystone.example:5000/v3' });
+    expect(checkSettings(parseAssignments(['endpoint=https://swift:8080/v1/AUTH_a'], 'p'), 'swift', 'p')).toEqual({ endpoint: ['https://swift:8080/v1/AUTH_a'] });
+    expect(checkSettings(parseAssignments(['endpoint=https://p1:8090 https://p2:8090'], 'p'), 'kumoscale', 'p')).toBeTruthy();
+    expect(checkSettings(parseAssignments(['endpoint=p1:8090,p2:8090'], 'p'), 'kumoscale', 'p')).toBeTruthy();
+  });
+
+  it('endpoint: OpenStorage takes host:port, Swift and OpenStack want URLs, KumoScale https', () => {
+    const ep = (v: string) => parseAssignments([`endpoint=${v}`], 'p');
+    expect(checkSettings(ep('px-node1:9100'), 'openstorage', 'p')).toEqual({ endpoint: ['px-node1:9100'] });
+    expect(checkSettings(ep('grpcs://px-node1:9100'), 'openstorage', 'p')).toBeTruthy();
+    expect(checkSettings(ep('unix:/var/run/osd.sock'), 'openstorage', 'p')).toBeTruthy();
+    expect(errorOf(() => checkSettings(ep('px-node1:9100'), 'swift', 'p')).message).toMatch(/endpoint "px-node1:9100" in profile "p": not a URL/);
+    expect(errorOf(() => checkSettings(ep('http://prov:8090'), 'kumoscale', 'p')).message).toMatch(/HTTPS only/);
+    expect(errorOf(() => checkSettings(ep('px:123456'), 'openstorage', 'p')).message).toMatch(/port 123456 is out of range/);
+  });
+
+  it('numbers are non-negative numbers; wait_timeout is a duration', () => {
+    for (const k of ['timeout', 'connect_timeout', 'retry_budget', 'low_speed_limit', 'low_speed_time']) {
+      expect(parseAssignments([`${k}=2.5`], 'p')).toEqual({ [k]: 2.5 });
+      expect(() => parseAssignments([`${k}=-1`], 'p'), k).toThrowError(/must be a non-negative number, not "-1"/);
+      expect(() => parseAssignments([`${k}=abc`], 'p'), k).toThrowError(UsageError);
+      expect(() => parseAssignments([`${k}=`], 'p'), k).toThrowError(UsageError);
+    }
+    expect(() => parseConfig('/c.yaml', yaml('backend: openstack\ntimeout: [5]'))).toThrowError(/must be a non-negative number/);
+    for (const d of ['90', '90s', '10m', '1h', '1.5h', '2d']) expect(parseAssignments([`wait_timeout=${d}`], 'p')).toEqual({ wait_timeout: d });
+    for (const d of ['10 minutes', '-5s', 'soon', '1h30']) expect(() => parseAssignments([`wait_timeout=${d}`], 'p'), d).toThrowError(/not a duration/);
+    expect(durationSeconds('10m')).toBe(600);
+    expect(durationSeconds('90')).toBe(90);
+    expect(durationSeconds('1h')).toBe(3600);
+  });
+
+  it('resolution checks what the file, the environment and the flags give, with their source', async () => {
+    const cfg = parseConfig('/c.yaml', 'profiles:\n  px:\n    backend: openstorage\n    endpoint: px1:9100\n  sw:\n    backend: swift\n    endpoint: px1:9100\n');
+    await expect(resolveProfile({ config: cfg, env: {}, flags: {}, profile: 'px' })).resolves.toBeTruthy();
+    const e = await resolveProfile({ config: cfg, env: {}, flags: {}, profile: 'sw' }).catch((x) => x);
+    expect(e).toBeInstanceOf(ConfigError);
+    expect(e.message).toMatch(/^\/c\.yaml:7: endpoint "px1:9100" in profile "sw": not a URL/);
+    const e2 = await resolveProfile({ config: parseConfig('/n.yaml', ''), env: { OS_AUTH_URL: 'http://h:414910/v3' }, flags: {} }).catch((x) => x);
+    expect(e2).toBeInstanceOf(ConfigError);
+    expect(e2.message).toMatch(/^env OS_AUTH_URL: auth_url "http:\/\/h:414910\/v3" in profile "\(environment\)": port 414910 is out of range/);
+    const e3 = await resolveProfile({ config: cfg, env: {}, flags: { endpoint: 'not a host' }, profile: 'px' }).catch((x) => x);
+    expect(e3.message).toMatch(/^flag --endpoint: endpoint "not a host"/);
+  });
+
+  it('a broken URL in one profile does not stop another, and a good override wins', async () => {
+    const cfg = parseConfig('/c.yaml', 'profiles:\n  bad:\n    backend: openstack\n    auth_url: http://h:414910/v3\n  good:\n    backend: openstack\n    auth_url: https://k:5000/v3\n');
+    await expect(resolveProfile({ config: cfg, env: {}, flags: {}, profile: 'good' })).resolves.toBeTruthy();
+    await expect(resolveProfile({ config: cfg, env: {}, flags: {}, profile: 'bad' })).rejects.toThrowError(/^\/c\.yaml:4: auth_url .* port 414910 is out of range/);
+    const p = await resolveProfile({ config: cfg, env: { STORCTL_AUTH_URL: 'https://k2:5000/v3' }, flags: {}, profile: 'bad' });
+    expect(p.get('auth_url')).toBe('https://k2:5000/v3');
   });
 });

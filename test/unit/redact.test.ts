@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   clearRegisteredSecrets,
   fingerprint,
@@ -18,11 +19,25 @@ const FP = /^\{SHA256\}[0-9a-f]{16}$/;
 beforeEach(() => clearRegisteredSecrets());
 
 describe('fingerprint', () => {
-  it('is {SHA256} + 16 hex digits of sha256, stable and distinct', () => {
-    expect(fingerprint('abc')).toBe('{SHA256}ba7816bf8f01cfea');
+  it('is {SHA256} + 16 hex digits, stable within the process and distinct', () => {
+    expect(fingerprint('abc')).toMatch(FP);
     expect(fingerprint('token-one')).toMatch(FP);
     expect(fingerprint('token-one')).toBe(fingerprint('token-one'));
     expect(fingerprint('token-one')).not.toBe(fingerprint('token-two'));
+  });
+
+  it('is keyed per process: not the plain sha256 prefix, and another process gets another one', async () => {
+    const password = 'Adm1nPass-known';
+    const plain = '{SHA256}' + createHash('sha256').update(password).digest('hex').slice(0, 16);
+    expect(fingerprint(password)).not.toBe(plain);
+    expect(fingerprint('abc')).not.toBe('{SHA256}ba7816bf8f01cfea');
+    vi.resetModules();
+    const fresh = (await import('../../src/transport/redact.js')) as typeof import('../../src/transport/redact.js');
+    expect(fresh.fingerprint).not.toBe(fingerprint);
+    expect(fresh.fingerprint(password)).toMatch(FP);
+    expect(fresh.fingerprint(password)).toBe(fresh.fingerprint(password));
+    expect(fresh.fingerprint(password)).not.toBe(fingerprint(password));
+    expect(fresh.fingerprint(password)).not.toBe(plain);
   });
 });
 

@@ -4,7 +4,7 @@
 // reference §3: result envelopes, HTML error pages, bare arrays, one-element-array GETs.
 import type { Context } from '../../framework/context.js';
 import { AuthError, NetworkError, ServerError, StorctlError } from '../../framework/errors.js';
-import { authedRequest } from '../../auth/session.js';
+import { authedRequest, cacheUsable } from '../../auth/session.js';
 import { cacheDir } from '../../config/paths.js';
 import type { HttpResponse } from '../../transport/http.js';
 import { bodySummary, envelopeError, httpError, isEnvelope } from './errors.js';
@@ -58,7 +58,8 @@ export class KsClient {
   static async open(ctx: Context): Promise<KsClient> {
     const p = await ctx.profile();
     const endpoints = parseEndpoints(p.get<unknown>('endpoint'), p.name);
-    const stateFile = endpoints.length > 1 && ctx.globals.cache ? preferenceFile(cacheDir(ctx.env), endpoints) : undefined;
+    // The provisioner that answered last is a memo under the cache dir: skipped when that is unusable.
+    const stateFile = endpoints.length > 1 && ctx.globals.cache && (await cacheUsable(ctx)) ? preferenceFile(cacheDir(ctx.env), endpoints) : undefined;
     const c = new KsClient(ctx, p.name, endpoints, stateFile);
     if (stateFile) {
       c.preferred = await readPreferred(stateFile, endpoints);

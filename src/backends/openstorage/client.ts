@@ -122,12 +122,12 @@ export class OpenStorageClient {
       case GRPC.UNAUTHENTICATED:
         return errorForGrpcStatus(err.code, msg, {
           details,
-          hint: `the server did not accept the token of profile "${p}"; check it with \`storctl auth status\` or store a new one: storctl profile set ${p} token=JWT`,
+          hint: `the server did not accept the token of profile "${p}"; check it with \`storctl auth status\` or store a new one (read from stdin, so it stays out of shell history): storctl profile set ${p} --token-stdin`,
         });
       case GRPC.PERMISSION_DENIED: {
         let hint: string;
-        if (/unable to authenticate token/i.test(msg)) hint = `the token of profile "${p}" is expired or not signed by a key the server trusts; get a new one and store it: storctl profile set ${p} token=JWT`;
-        else if (/without authentication token/i.test(msg)) hint = `profile "${p}" sends no token, so the server runs calls as system.guest; set one: storctl profile set ${p} token=JWT (or token_command=…)`;
+        if (/unable to authenticate token/i.test(msg)) hint = `the token of profile "${p}" is expired or not signed by a key the server trusts; get a new one and store it: storctl profile set ${p} --token-stdin (reads it from stdin)`;
+        else if (/without authentication token/i.test(msg)) hint = `profile "${p}" sends no token, so the server runs calls as system.guest; set one: storctl profile set ${p} --token-stdin (reads it from stdin), or token_command=…`;
         else hint = `the token's roles, or the resource's owner, do not allow ${rpc} (see \`storctl role list\`)`;
         return errorForGrpcStatus(err.code, msg, { details, hint });
       }

@@ -1,7 +1,7 @@
 import { defineCommand } from '../../framework/command.js';
 import { ConflictError, UsageError } from '../../framework/errors.js';
 import { saveConfig } from '../../config/file.js';
-import { applySettings, checkProfileName, parseAssignments } from '../../config/profile-edit.js';
+import { applySettings, checkProfileName, checkSettings, parseAssignments } from '../../config/profile-edit.js';
 import { SETTINGS } from '../../config/schema.js';
 
 export default defineCommand<{ backend?: string; use?: boolean; fromEnv?: boolean }>({
@@ -29,11 +29,16 @@ export default defineCommand<{ backend?: string; use?: boolean; fromEnv?: boolea
     const cfg = await ctx.config();
     if (cfg.profiles.has(name!)) throw new ConflictError(`profile "${name}" already exists in ${cfg.path}`, { hint: `change it with \`storctl profile set ${name} KEY=VALUE\`` });
     const values: Record<string, unknown> = {};
-    if (opts.fromEnv) Object.assign(values, captureEnv(ctx.env));
-    Object.assign(values, parseAssignments(words, name!));
+    const given = parseAssignments(words, name!);
+    const captured = opts.fromEnv ? captureEnv(ctx.env) : {};
+    Object.assign(values, captured, given);
     if (opts.backend) values.backend = opts.backend;
     if (!values.backend) values.backend = opts.fromEnv && ctx.env.ST_AUTH && !ctx.env.OS_AUTH_URL ? 'swift' : opts.fromEnv ? 'openstack' : undefined;
     if (!values.backend) throw new UsageError('a profile needs a backend', { hint: 'add --backend openstack|swift|openstorage|kumoscale' });
+    // What the environment gave is checked like what the arguments gave, each named by origin.
+    const fromEnv = Object.fromEntries(Object.entries(captured).filter(([k]) => !(k in given)));
+    Object.assign(values, checkSettings(fromEnv, String(values.backend), name!, 'environment (--from-env)'));
+    checkSettings(given, String(values.backend), name!);
     const ordered = { backend: values.backend, ...values };
     await saveConfig(cfg, (doc) => {
       applySettings(doc, name!, ordered);

@@ -1,8 +1,8 @@
 import { defineCommand } from '../../framework/command.js';
 import type { Context } from '../../framework/context.js';
-import { NotFoundError, UsageError } from '../../framework/errors.js';
+import { ConfigError, NotFoundError, UsageError } from '../../framework/errors.js';
 import { saveConfig } from '../../config/file.js';
-import { applySettings, parseAssignments } from '../../config/profile-edit.js';
+import { applySettings, checkSettings, parseAssignments } from '../../config/profile-edit.js';
 import { SETTINGS, SETTINGS_BY_KEY } from '../../config/schema.js';
 import { didYouMean } from '../../util/suggest.js';
 
@@ -43,13 +43,30 @@ export default defineCommand<Opts>({
     for (const k of unset) if (!SETTINGS_BY_KEY.has(k)) throw new UsageError(`unknown setting "${k}"${didYouMean(k, SETTINGS_BY_KEY.keys())}`);
     if (unset.includes('backend')) throw new UsageError('a profile cannot lose its backend', { hint: 'set another one with backend=…' });
     const values = parseAssignments(words, name!);
+    const backend = (values.backend ?? cfg.profiles.get(name!)!.values.backend) as string | undefined;
+    checkSettings(values, backend, name!);
+    // A new backend must fit the endpoint the profile already has (a gRPC host:port is no Swift URL).
+    if (values.backend && values.endpoint === undefined && cfg.profiles.get(name!)!.values.endpoint !== undefined && !unset.includes('endpoint')) {
+      checkSettings({ endpoint: cfg.profiles.get(name!)!.values.endpoint }, backend, name!, cfg.path);
+    }
     const secretName = opts.password || opts.passwordStdin ? 'password' : opts.tokenStdin ? 'token' : undefined;
     if (secretName) {
       const value = await readSecret(ctx, secretName, !!(opts.passwordStdin || opts.tokenStdin), name!);
       const { secretStoreFor, storedSecretAccount } = await import('../../auth/session.js');
       const store = await secretStoreFor(ctx);
       if (store.kind === 'none') throw new UsageError('secret_store is none: there is nowhere to keep the secret', { hint: 'use secret_store: keyring or file' });
-      await store.set(storedSecretAccount(name!, secretName), value);
+      if (store.kind === 'file') {
+        const { cacheDirProblem } = await import('../../config/paths.js');
+        const problem = await cacheDirProblem(ctx.env);
+        if (problem) throw new ConfigError(`cannot store the ${secretName}: cache dir ${problem.dir} ${problem.reason}`, { hint: `${problem.fix}, or set XDG_CACHE_HOME to a writable directory` });
+      }
+      try {
+        await store.set(storedSecretAccount(name!, secretName), value);
+      } catch (err) {
+        const { isFsWriteProblem } = await import('../../config/fs-problem.js');
+        if (!isFsWriteProblem(err)) throw err;
+        throw new ConfigError(`cannot store the ${secretName} in ${store.describe(storedSecretAccount(name!, secretName))}: ${(err as NodeJS.ErrnoException).code}`, { hint: 'check that the cache directory is writable, or set XDG_CACHE_HOME to a writable directory' });
+      }
       values[secretName] = 'keyring';
       ctx.io.stderr.write(`Stored the ${secretName} in ${store.describe(storedSecretAccount(name!, secretName))}.\n`);
     }
