@@ -165,7 +165,8 @@ export async function pumpResumable(swift: SwiftClient, first: HttpResponse, spe
       const before = at.pos;
       const out = await drain(res.stream, { end, label: spec.label }, at, sink);
       if (out.stopped) return { from, to: at.pos, stopped: true };
-      if (out.cut === undefined) return { from, to: at.pos, stopped: false };
+      // An error after the last announced byte (a reset instead of a clean close) loses nothing.
+      if (out.cut === undefined || (end !== undefined && at.pos === end)) return { from, to: at.pos, stopped: false };
       if (ctx.signal.aborted) throw out.cut;
       // A cut: keep every byte received so far, then ask for the rest.
       await sink.flush();
