@@ -210,7 +210,8 @@ async function rangedPlainToFile(swift: SwiftClient, container: string, name: st
       swift.ctx.debug(`"${container}/${name}": ${err.message}; downloading it in one stream`);
       return undefined;
     }
-    if (err instanceof IntegrityError) await rm(part, { force: true });
+    // Damaged bytes, or bytes of an older version of the object: nothing worth resuming from.
+    if (err instanceof IntegrityError || err instanceof ConflictError) await rm(part, { force: true });
     throw err;
   }
   await fh.close();
