@@ -83,10 +83,10 @@ describe('parallel ranged downloads', () => {
     expect(md5(await readFile(join(dir, 'big.bin')))).toBe(md5(content));
   }, 60_000);
 
-  it('an object replaced during the download fails with 412 and keeps nothing', async () => {
+  it('an object replaced during the download fails with 412 (a conflict, exit 5) and keeps nothing', async () => {
     const dir = await freshDir();
     const p = track(await rangeFaultProxy(storage, { staleIfMatch: (n) => n === 2 }));
-    fails(await run(['--endpoint', p.url, 'object', 'download', 'ranged', 'big.bin', '--dir', dir, '--concurrency', '2']), 1, /changed while it was being downloaded/);
+    fails(await run(['--endpoint', p.url, 'object', 'download', 'ranged', 'big.bin', '--dir', dir, '--concurrency', '2']), 5, /changed while it was being downloaded/);
     expect(existsSync(join(dir, 'big.bin'))).toBe(false);
     expect(existsSync(join(dir, 'big.bin.part'))).toBe(false);
   }, 60_000);

@@ -4,7 +4,7 @@ import type { Context } from '../../framework/context.js';
 import { AuthError, NetworkError, ServerError, StorctlError } from '../../framework/errors.js';
 import { authedRequest, getSession } from '../../auth/session.js';
 import type { Body, HttpResponse } from '../../transport/http.js';
-import { swiftError, type Target } from './errors.js';
+import { CutOff, swiftError, type Target } from './errors.js';
 import { infoUrl, objectPath, storageUrl } from './paths.js';
 
 export interface SwiftRequest {
@@ -135,7 +135,8 @@ export async function withRetries<T>(swift: SwiftClient, attempt: (n: number) =>
         await swift.ensureSession(true);
         continue;
       }
-      if (n < retries && isTransient(err)) {
+      // A CutOff has had its own resumes (resume.ts): asking again from the start would not help.
+      if (n < retries && isTransient(err) && !(err instanceof CutOff)) {
         const wait = 500 * 2 ** n;
         swift.ctx.debug(`${(err as Error).message}; retrying in ${wait} ms`);
         await new Promise((r) => setTimeout(r, wait));

@@ -6,11 +6,12 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, rename, rm, stat, utimes, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Readable, Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import type { HttpResponse } from '../../transport/http.js';
 import type { SwiftClient } from './client.js';
 import { withRetries } from './client.js';
-import { IntegrityError } from './errors.js';
+import { ConflictError } from '../../framework/errors.js';
+import { CutOff, IntegrityError } from './errors.js';
 import { fileChunks, md5File, SegmentChecker, segmentLength, sloEtag, verifiable, type SegmentInfo } from './integrity.js';
 import { flattenManifest, getManifest, segmentTarget } from './manifest.js';
 import { md5For, type Md5 } from './md5.js';
@@ -19,6 +20,7 @@ import { eachLimit, type Limiter } from './pool.js';
 import type { Progress } from './progress.js';
 import { PositionalWriter } from './file-writer.js';
 import { RANGED_MIN, RangeIgnored, rangedToFile } from './ranged.js';
+import { bodyEnd, contentRange, discard, pumpResumable, type BodySink, type BodySpec } from './resume.js';
 
 export interface DownloadOptions {
   /** Segments of one large object in flight. */
@@ -102,64 +104,84 @@ function plainHint(size: number | undefined, etag: string | undefined): PlainHin
 }
 
 async function plainToFile(swift: SwiftClient, container: string, name: string, part: string, opts: DownloadOptions, fresh = false, hint?: PlainHint): Promise<PartResult> {
-  let have = opts.resume && !fresh ? await sizeOf(part) : 0;
+  const have = opts.resume && !fresh ? await sizeOf(part) : 0;
   if (have === 0 && hint && hint.size >= RANGED_MIN && (opts.ranges ?? 1) > 1) {
     const done = await rangedPlainToFile(swift, container, name, part, opts, hint);
     if (done) return done;
   }
-  let got = 0;
   const outcome = await opts.limiter.run(async () => {
     const res = await swift.request({ method: 'GET', container, object: name, headers: have > 0 ? { range: `bytes=${have}-` } : {}, stream: true, accept: [416], op: 'download' });
     if (trueHeader(res.headers['x-static-large-object'])) {
       // A large object the listing did not flag: check it segment by segment instead.
-      res.stream.destroy();
+      discard(res.stream);
       return 'slo' as const;
     }
-    if (res.status === 416 || (have > 0 && res.status !== 206)) {
+    if (res.status === 416 || (have > 0 && (res.status !== 206 || contentRange(res)?.start !== have))) {
       // Nothing to resume from (the object shrank, or the server ignored the range): start over.
-      res.stream.destroy();
+      discard(res.stream);
       return 'restart' as const;
     }
-    const length = Number(res.headers['content-length']);
-    const md5 = await md5For(Number.isFinite(length) ? length + have : undefined);
+    const end = bodyEnd(res, have);
+    let md5 = await md5For(end);
     if (have > 0) {
       swift.ctx.debug(`resuming ${part} at byte ${have}`);
       if ((await hashFile(part, have, md5)) !== have) {
-        res.stream.destroy();
+        discard(res.stream);
         return 'restart' as const;
       }
-      opts.progress.add(have);
     }
+    // Bytes counted in the progress bar for this object.
+    let counted = have;
+    opts.progress.add(have);
     const fh = await open(part, have > 0 ? 'r+' : 'w');
+    let writer = new PositionalWriter(fh, have);
+    const sink: BodySink = {
+      write(b) {
+        const hashing = md5.update(b);
+        counted += b.length;
+        opts.progress.add(b.length);
+        return hashing ? hashing.then(() => writer.write(b)) : writer.write(b);
+      },
+      // What arrived before a cut goes to disk: the .part stays a gap-free prefix of the object.
+      async flush() {
+        await writer.settle();
+        if (writer.error !== undefined) throw writer.error;
+      },
+      async restart() {
+        await this.flush();
+        await fh.truncate(0);
+        writer = new PositionalWriter(fh, 0);
+        md5 = await md5For(end);
+        opts.progress.sub(counted);
+        counted = 0;
+      },
+    };
+    const resumeHint = opts.resume ? `run the same command again to resume from ${part}` : `run the same command again without --no-resume to resume from ${part}`;
+    let got: { from: number; to: number };
     try {
-      await streamToFile(res.stream, fh, have, md5, (n) => {
-        got += n;
-        opts.progress.add(n);
-      });
+      got = await pumpResumable(swift, res, { container, object: name, label: `"${container}/${name}"`, begin: 0, pos: have, end, etag: unquote(res.headers.etag), lastModified: res.headers['last-modified'], hint: resumeHint }, sink);
+      await writer.close();
     } catch (err) {
-      opts.progress.sub(got + have);
-      throw err;
-    } finally {
+      await writer.settle();
+      opts.progress.sub(counted);
       await fh.close();
+      // The object changed: the bytes kept belong to the old version.
+      if (err instanceof ConflictError) await rm(part, { force: true });
+      throw err;
     }
-    return { res, md5: await md5.digest() };
+    await fh.close();
+    return { res, md5: await md5.digest(), ...got };
   });
   if (outcome === 'restart') return plainToFile(swift, container, name, part, opts, true);
   if (outcome === 'slo') return largeToFile(swift, container, name, part, opts);
-  const { res, md5 } = outcome;
-  const length = Number(res.headers['content-length']);
+  const { res, md5, from, to: bytes } = outcome;
   const etag = unquote(res.headers.etag) ?? null;
   const dlo = res.headers['x-object-manifest'] !== undefined;
-  const bytes = have + got;
-  if (Number.isFinite(length) && got !== length) {
-    opts.progress.sub(bytes);
-    throw new IntegrityError(`download of "${container}/${name}" ended after ${got} of ${length} bytes`, { hint: 'run the same command again to resume it' });
-  }
   let verified: Verified = 'none';
   if (!dlo && etag) {
     if (md5 !== etag.toLowerCase()) {
       opts.progress.sub(bytes);
-      if (have > 0) {
+      if (from > 0) {
         swift.ctx.warn(`the partial file ${part} did not belong to the current "${container}/${name}"; downloading it again from the start`);
         return plainToFile(swift, container, name, part, opts, true);
       }
@@ -170,7 +192,7 @@ async function plainToFile(swift: SwiftClient, container: string, name: string, 
   } else {
     swift.ctx.debug(`"${container}/${name}" is a dynamic large object: no ETag to verify its bytes against`);
   }
-  return { bytes, etag, verified, resumed: have > 0, mtime: res.headers['x-object-meta-mtime'] };
+  return { bytes, etag, verified, resumed: from > 0, mtime: res.headers['x-object-meta-mtime'] };
 }
 
 /**
@@ -188,7 +210,8 @@ async function rangedPlainToFile(swift: SwiftClient, container: string, name: st
       swift.ctx.debug(`"${container}/${name}": ${err.message}; downloading it in one stream`);
       return undefined;
     }
-    if (err instanceof IntegrityError) await rm(part, { force: true });
+    // Damaged bytes, or bytes of an older version of the object: nothing worth resuming from.
+    if (err instanceof IntegrityError || err instanceof ConflictError) await rm(part, { force: true });
     throw err;
   }
   await fh.close();
@@ -198,31 +221,6 @@ async function rangedPlainToFile(swift: SwiftClient, container: string, name: st
     throw new IntegrityError(`download of "${container}/${name}" failed verification: MD5 ${got.md5}, ETag ${hint.etag}; nothing was kept`, { hint: 'the data was corrupted on the way; try again' });
   }
   return { bytes: hint.size, etag: hint.etag, verified: 'md5', resumed: false, mtime: got.headers['x-object-meta-mtime'] };
-}
-
-/**
- * Writes a response body at `pos` of an open file, hashing it on the way. Disk writes happen
- * behind the reads (batched, bounded: see file-writer.ts) so the socket is not paused for them.
- */
-async function streamToFile(stream: Readable, fh: FileHandle, pos: number, md5: Md5, onBytes: (n: number) => void): Promise<number> {
-  let got = 0;
-  const writer = new PositionalWriter(fh, pos);
-  try {
-    for await (const chunk of stream) {
-      const b = chunk as Buffer;
-      const hashing = md5.update(b);
-      if (hashing) await hashing;
-      got += b.length;
-      onBytes(b.length);
-      const writing = writer.write(b);
-      if (writing) await writing;
-    }
-    await writer.close();
-  } catch (err) {
-    await writer.settle();
-    throw writer.error ?? err;
-  }
-  return got;
 }
 
 /** Hashes the first `limit` bytes of a file; returns how many there were. */
@@ -295,6 +293,7 @@ async function largeToFile(swift: SwiftClient, container: string, name: string, 
   }
   const fh = await open(part, have > 0 ? 'r+' : 'w');
   const route: SegmentRoute = { viaManifest: false };
+  const hint = opts.resume ? `run the same command again to resume from ${part}` : `run the same command again without --no-resume to resume from ${part}`;
   let checked = 0;
   try {
     await eachLimit(
@@ -304,7 +303,7 @@ async function largeToFile(swift: SwiftClient, container: string, name: string, 
         const seg = lo.segments[i]!;
         const len = segmentLength(seg);
         if (len === 0) return;
-        await withRetries(swift, () => opts.limiter.run(() => fetchSegment(swift, container, name, fh, offsets[i]!, len, seg, i, opts.progress, route)));
+        await withRetries(swift, () => opts.limiter.run(() => fetchSegment(swift, { container, name, etag: lo.etag }, fh, offsets[i]!, len, seg, i, opts.progress, route, hint)));
         if (verifiable(seg)) checked++;
       },
     );
@@ -327,28 +326,39 @@ interface SegmentRoute {
 /**
  * The bytes of one segment: straight from the segment object when the manifest names a whole
  * plain object (a simple GET for the proxy, and its ETag is the MD5 to check), otherwise (or when
- * the segment container is not readable) a range of the large object itself.
+ * the segment container is not readable) a range of the large object itself. With the answer
+ * comes how to ask for the rest of it after a cut (see resume.ts).
  */
-async function segmentResponse(swift: SwiftClient, container: string, name: string, seg: SegmentInfo, offset: number, len: number, route: SegmentRoute): Promise<HttpResponse> {
+async function segmentResponse(
+  swift: SwiftClient,
+  lo: { container: string; name: string; etag: string },
+  seg: SegmentInfo,
+  offset: number,
+  len: number,
+  route: SegmentRoute,
+): Promise<{ res: HttpResponse; spec: Omit<BodySpec, 'label' | 'hint'> }> {
+  const { container, name } = lo;
   const direct = verifiable(seg) && !route.viaManifest ? segmentTarget(seg) : undefined;
   if (direct) {
     const res = await swift.request({ method: 'GET', container: direct[0], object: direct[1], stream: true, accept: [403, 404], op: 'download segment' });
-    if (res.status < 300 && Number(res.headers['content-length']) === len && unquote(res.headers.etag) === seg.hash) return res;
-    res.stream.destroy();
+    if (res.status < 300 && Number(res.headers['content-length']) === len && unquote(res.headers.etag) === seg.hash) {
+      return { res, spec: { container: direct[0], object: direct[1], begin: 0, pos: 0, end: len, etag: seg.hash } };
+    }
+    discard(res.stream);
     swift.ctx.debug(`segment ${seg.name} answered HTTP ${res.status}; reading ranges of "${container}/${name}" instead`);
     route.viaManifest = true;
   }
   const res = await swift.request({ method: 'GET', container, object: name, headers: { range: `bytes=${offset}-${offset + len - 1}` }, stream: true, op: 'download' });
   const cr = res.headers['content-range'];
   if (res.status !== 206 && !(res.status === 200 && offset === 0 && Number(res.headers['content-length']) === len)) {
-    res.stream.destroy();
+    discard(res.stream);
     throw new IntegrityError(`"${container}/${name}": the server did not honour a range request (HTTP ${res.status})`);
   }
   if (cr && !cr.startsWith(`bytes ${offset}-`)) {
-    res.stream.destroy();
+    discard(res.stream);
     throw new IntegrityError(`"${container}/${name}": asked for bytes from ${offset}, got ${cr}`);
   }
-  return res;
+  return { res, spec: { container, object: name, begin: offset, pos: offset, end: offset + len, bounded: true, etag: lo.etag || unquote(res.headers.etag) } };
 }
 
 function checkSegment(container: string, name: string, seg: SegmentInfo, index: number, got: number, len: number, sum: string): void {
@@ -364,8 +374,7 @@ function checkSegment(container: string, name: string, seg: SegmentInfo, index: 
 
 async function fetchSegment(
   swift: SwiftClient,
-  container: string,
-  name: string,
+  lo: { container: string; name: string; etag: string },
   fh: FileHandle,
   offset: number,
   len: number,
@@ -373,17 +382,37 @@ async function fetchSegment(
   index: number,
   progress: Progress,
   route: SegmentRoute,
+  hint: string,
 ): Promise<void> {
-  const res = await segmentResponse(swift, container, name, seg, offset, len, route);
-  const md5 = await md5For(len);
+  const { res, spec } = await segmentResponse(swift, lo, seg, offset, len, route);
+  let md5 = await md5For(len);
   let got = 0;
+  let writer = new PositionalWriter(fh, offset);
+  const sink: BodySink = {
+    write(b) {
+      const hashing = md5.update(b);
+      got += b.length;
+      progress.add(b.length);
+      return hashing ? hashing.then(() => writer.write(b)) : writer.write(b);
+    },
+    async flush() {
+      await writer.settle();
+      if (writer.error !== undefined) throw writer.error;
+    },
+    async restart() {
+      await this.flush();
+      writer = new PositionalWriter(fh, offset);
+      md5 = await md5For(len);
+      progress.sub(got);
+      got = 0;
+    },
+  };
   try {
-    await streamToFile(res.stream as Readable, fh, offset, md5, (n) => {
-      got += n;
-      progress.add(n);
-    });
-    checkSegment(container, name, seg, index, got, len, await md5.digest());
+    await pumpResumable(swift, res, { ...spec, label: `segment ${index + 1} of "${lo.container}/${lo.name}"`, hint }, sink);
+    await writer.close();
+    checkSegment(lo.container, lo.name, seg, index, got, len, await md5.digest());
   } catch (err) {
+    await writer.settle();
     progress.sub(got);
     throw err;
   }
@@ -405,12 +434,12 @@ export async function downloadToStream(swift: SwiftClient, container: string, na
       const lo = await largeObject(swift, container, name, res.headers);
       checker = new SegmentChecker(lo.segments, `download of "${container}/${name}"`);
     } catch (err) {
-      res.stream.destroy();
+      discard(res.stream);
       throw err;
     }
   }
-  const length = Number(res.headers['content-length']);
-  if (Number.isFinite(length)) opts.progress.setTotal(length);
+  const end = bodyEnd(res, 0);
+  if (end !== undefined) opts.progress.setTotal(end);
   let got = 0;
   let closed = false;
   const state = { error: undefined as Error | undefined };
@@ -418,41 +447,62 @@ export async function downloadToStream(swift: SwiftClient, container: string, na
     if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') closed = true;
     else state.error = err;
   };
-  out.on('error', onError);
-  try {
-    for await (const chunk of res.stream as Readable) {
-      const b = chunk as Buffer;
+  const drained = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        out.off('drain', done);
+        out.off('close', done);
+        out.off('error', done);
+        resolve();
+      };
+      out.on('drain', done);
+      out.on('close', done);
+      out.on('error', done);
+    });
+  // Bytes already on stdout are a prefix of the object: after a cut the rest follows them.
+  const sink: BodySink = {
+    write(b) {
       if (checker) checker.update(b);
       else hash.update(b);
       got += b.length;
       opts.progress.add(b.length);
       if (closed || out.destroyed) {
         closed = true;
-        break;
+        return;
       }
       if (!out.write(b)) {
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            out.off('drain', done);
-            out.off('close', done);
-            out.off('error', done);
-            resolve();
-          };
-          out.on('drain', done);
-          out.on('close', done);
-          out.on('error', done);
+        return drained().then(() => {
+          if (state.error) throw state.error;
         });
       }
       if (state.error) throw state.error;
-    }
+    },
+    stopped: () => closed,
+    async flush() {},
+    async restart() {
+      // Written bytes cannot be taken back; with none written the whole body can simply follow.
+      if (got > 0) {
+        throw new CutOff(`download of "${container}/${name}" to stdout was cut after ${got} bytes, and the server ignored the range request to resume it (HTTP 200): the output is incomplete`, {
+          hint: 'run the same command again',
+        });
+      }
+    },
+  };
+  out.on('error', onError);
+  try {
+    await pumpResumable(
+      swift,
+      res,
+      { container, object: name, label: `"${container}/${name}"`, begin: 0, pos: 0, end, etag: etag ?? undefined, lastModified: res.headers['last-modified'], hint: 'the output on stdout is incomplete; run the same command again' },
+      sink,
+    );
   } finally {
     out.off('error', onError);
-    if (closed) res.stream.destroy();
   }
   let verified: Verified = 'none';
   if (!closed) {
-    if (Number.isFinite(length) && got !== length) {
-      throw new IntegrityError(`download of "${container}/${name}" ended after ${got} of ${length} bytes`, { hint: 'try again' });
+    if (end !== undefined && got !== end) {
+      throw new IntegrityError(`download of "${container}/${name}" ended after ${got} of ${end} bytes`, { hint: 'try again' });
     }
     if (checker) {
       checker.done();

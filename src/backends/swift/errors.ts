@@ -1,6 +1,6 @@
 // HTTP answers from Swift as typed errors with one-line messages naming the container/object.
 import type { Readable } from 'node:stream';
-import { AuthError, ConflictError, NotFoundError, StorctlError, errorForStatus } from '../../framework/errors.js';
+import { AuthError, ConflictError, NetworkError, NotFoundError, StorctlError, errorForStatus } from '../../framework/errors.js';
 import type { HttpResponse } from '../../transport/http.js';
 import { display } from './paths.js';
 
@@ -8,6 +8,12 @@ import { display } from './paths.js';
 export class IntegrityError extends StorctlError {
   override readonly kind = 'integrity';
 }
+
+/**
+ * A download cut off and not resumed within the retry budget (exit 6). Its bytes so far are kept
+ * (NAME.part) for the next run; it was retried already, so callers do not retry it again.
+ */
+export class CutOff extends NetworkError {}
 
 export interface Target {
   container?: string;

@@ -8,7 +8,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { NetworkError, StorctlError } from '../../framework/errors.js';
+import { ConflictError, NetworkError, StorctlError } from '../../framework/errors.js';
 import type { SwiftClient } from './client.js';
 import { withRetries } from './client.js';
 import { IntegrityError } from './errors.js';
@@ -174,7 +174,7 @@ async function fetchPart(
   const stream = res.stream as Readable;
   if (res.status === 412) {
     discard(stream);
-    throw new IntegrityError(`"${container}/${name}" changed while it was being downloaded (its ETag is no longer ${etag})`, { hint: 'run the same command again' });
+    throw new ConflictError(`"${container}/${name}" changed while it was being downloaded (its ETag is no longer ${etag}); nothing was kept`, { hint: 'run the same command again to download the new version', details: { status: 412 } });
   }
   if (res.status !== 206) {
     discard(stream);
