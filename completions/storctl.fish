@@ -360,7 +360,7 @@ function __storctl_takes_value --argument-names path opt
             contains -- $opt -l --label -n --count; and return 0
             contains -- $opt --long; and return 1
     end
-    contains -- $opt -p --profile --os-cloud -o --output --format -f -c --column --sort --trace-file --timeout --cacert --region --os-region-name --endpoint --transport --os-volume-api-version
+    contains -- $opt -p --profile --os-cloud -o --output --format -f -c --column --sort --trace-file --timeout --connect-timeout --retry-budget --wait-timeout --cacert --region --os-region-name --endpoint --transport --os-volume-api-version
 end
 
 # Sets $__storctl_path (the topic/command words typed so far), $__storctl_npos (how many
@@ -660,9 +660,13 @@ complete -c storctl -s o -l output -x -a 'table json yaml csv value ndjson' -d '
 complete -c storctl -s c -l column -x -a '(__storctl_columns)' -d 'Show only this column (repeatable; header or JSON key)'
 complete -c storctl -l sort -x -a '(__storctl_columns)' -d 'Sort rows by these columns (comma-separated)'
 complete -c storctl -l no-headers -d 'Omit the header row (table, csv)'
+complete -c storctl -l csv-safe -d 'CSV: prefix cells starting with = + - @ (or TAB, CR) with \' so spreadsheets do not run them as formulas'
 complete -c storctl -l debug -d 'Trace every request and response on stderr (secrets redacted)'
 complete -c storctl -l trace-file -r -F -d 'Append the same trace as JSON lines to FILE'
-complete -c storctl -l timeout -x -d 'Give up on a request after this long'
+complete -c storctl -l timeout -x -d 'Deadline of one API request (default 60; 0 = none; transfers use the stall rule instead)'
+complete -c storctl -l connect-timeout -x -d 'Give up connecting after this long (default 10)'
+complete -c storctl -l retry-budget -x -d 'Stop retrying failed requests after this long (default 30; 0 = no retries)'
+complete -c storctl -l wait-timeout -x -d 'With --wait: give up waiting after this long (e.g. 90s, 10m, 1h; default 30m)'
 complete -c storctl -l insecure -d 'Do not verify TLS certificates (test servers only)'
 complete -c storctl -l cacert -r -F -d 'CA bundle to verify the server with'
 complete -c storctl -l region -x -d 'OpenStack region (env OS_REGION_NAME)'

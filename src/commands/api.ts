@@ -1,3 +1,4 @@
+import { inertLines } from '../output/inert.js';
 import { readFile } from 'node:fs/promises';
 import { defineCommand } from '../framework/command.js';
 import { UsageError, errorForStatus } from '../framework/errors.js';
@@ -51,8 +52,10 @@ export default defineCommand<Opts>({
       if (!headers['content-type']) headers['content-type'] = looksJson(body) ? 'application/json' : 'application/octet-stream';
     }
     const res = await authedRequest(ctx, { method, url, headers, body });
+    // On a terminal the server's bytes are shown inert; to a pipe they pass as received.
+    const shown = ctx.io.stdout.isTTY ? inertLines : (t: string) => t;
     if (opts.include) {
-      ctx.io.stdout.write(`HTTP ${res.status}\n${Object.entries(res.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n`);
+      ctx.io.stdout.write(shown(`HTTP ${res.status}\n${Object.entries(res.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n`));
     }
     const text = res.text();
     if (text) {
@@ -64,7 +67,7 @@ export default defineCommand<Opts>({
           /* print as received */
         }
       }
-      ctx.print(out);
+      ctx.print(shown(out));
     }
     if (res.status >= 400) throw errorForStatus(res.status, `${method} ${new URL(url).pathname} answered HTTP ${res.status}`);
   },

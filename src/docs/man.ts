@@ -18,6 +18,7 @@ const EXIT_MEANINGS: Record<string, string> = {
   unreachable: 'The server could not be reached or stopped answering: connection refused, name resolution failure, connect timeout, the request deadline (--timeout) or --wait-timeout passed, a transfer stalled or was cut and could not be resumed, or TLS failed (not TLS at all, certificate for other names, expired, unknown CA, client certificate refused).',
   server: 'The server failed (HTTP 5xx), rate-limited us for longer than --retry-budget (HTTP 429 or 503 with Retry-After), or sent an answer its API does not allow (HTML or broken JSON, wrong field types, a listing that does not advance).',
   interrupted: 'Interrupted by SIGINT (Ctrl-C).',
+  terminated: 'Ended by SIGTERM (kill, a CI time limit); a token lock it held is removed.',
 };
 
 // ---------------------------------------------------------------------------------------
@@ -449,7 +450,7 @@ function mainPage(m: Manifest, topics: string[], topLevel: ManifestCommand[]): s
         'Text that comes from a server (names, statuses, error messages) never reaches a terminal raw: in tables, `-o value`, error lines, warnings and the --debug trace, control characters and Unicode bidi controls are shown as escapes such as \\x1b or \\u202e. JSON, NDJSON and YAML keep the data and write those characters as escapes of their own syntax. A server answer that is not what its API defines (a name that is a number, a list that is not a list) exits with status 7, naming the field.',
         'Errors go to standard error as one line, `storctl: MESSAGE`, followed by a hint when there is one. With `-o json` the error is a JSON object on standard error instead: `{"error": {"kind": "not_found", "message": "...", "hint": "...", "exit_code": 4}}`, possibly with more fields (such as the HTTP `status`).',
         'Commands with `--wait` poll until the change settles, for at most `--wait-timeout DURATION` (90s, 10m, 1h, or a plain number of seconds; the profile setting wait_timeout; default 30m), then exit with status 6 naming the last status seen. While waiting, a terminal shows one status line that updates in place; when standard error is not a terminal, one line per change of state is written (none when the wait settles within a second).',
-        'With `--debug` every request and response is traced on standard error (curl-style for HTTP; method, metadata and status for gRPC) with passwords, tokens and keys replaced by a short fingerprint; `--trace-file FILE` appends the same trace as JSON lines.',
+        'With `--debug` every request and response is traced on standard error (curl-style for HTTP; method, metadata and status for gRPC) with passwords, tokens and keys replaced by a short fingerprint (an HMAC under a key drawn anew by each run: the same secret shows the same fingerprint within one trace, and a fingerprint cannot be used to check guesses); `--trace-file FILE` appends the same trace as JSON lines.',
       ].join('\n\n'),
     ),
   );

@@ -9,6 +9,7 @@ export const EXIT = {
   unreachable: 6,
   server: 7,
   interrupted: 130,
+  terminated: 143,
 } as const;
 
 export class StorctlError extends Error {

@@ -9,7 +9,7 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { name: 'column', short: 'c', type: 'list', valueName: 'NAME', description: 'Show only this column (repeatable; header or JSON key)' },
   { name: 'sort', type: 'string', valueName: 'KEY[:desc]', description: 'Sort rows by these columns (comma-separated)' },
   { name: 'no-headers', type: 'boolean', description: 'Omit the header row (table, csv)' },
-  { name: 'csv-safe', type: 'boolean', description: "CSV: prefix cells starting with = + - @ with ' so spreadsheets do not run them as formulas" },
+  { name: 'csv-safe', type: 'boolean', description: "CSV: prefix cells starting with = + - @ (or TAB, CR) with ' so spreadsheets do not run them as formulas" },
   { name: 'debug', type: 'boolean', description: 'Trace every request and response on stderr (secrets redacted)' },
   { name: 'trace-file', type: 'string', valueName: 'FILE', description: 'Append the same trace as JSON lines to FILE', complete: 'file' },
   { name: 'timeout', type: 'number', valueName: 'SECONDS', description: 'Deadline of one API request (default 60; 0 = none; transfers use the stall rule instead)' },

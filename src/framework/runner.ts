@@ -9,8 +9,9 @@ import { GLOBAL_FLAGS } from './globals.js';
 import { createContext, type ContextInternals } from './context-impl.js';
 import { scrubKnownSecrets } from '../transport/redact.js';
 import { inert, inertJson, inertLines } from '../output/inert.js';
+import { parseDuration } from '../output/waiting.js';
 
-const SIGTERM_EXIT = 143;
+const SIGTERM_EXIT = EXIT.terminated;
 
 /** Ended by SIGTERM: exit 143 (128 + 15), like a shell reports it. */
 class TerminatedError extends StorctlError {
@@ -72,6 +73,10 @@ export async function runCommand(input: RunInput): Promise<number> {
   process.on('SIGTERM', onSigterm);
   let internals: ContextInternals | undefined;
   try {
+    // A bad --wait-timeout must stop the command before it changes anything, not when the wait starts.
+    if (globals.waitTimeout !== undefined && parseDuration(globals.waitTimeout) === undefined) {
+      throw new UsageError(`--wait-timeout wants a duration such as 90s, 10m or 1h (a plain number is seconds), not "${inert(globals.waitTimeout)}"`);
+    }
     const v0 = entry.variants[0]!;
     internals = createContext({ io, env, globals, commandPath: entry.path, meta: v0, signal: controller.signal });
     const ctx = internals.ctx;

@@ -108,6 +108,15 @@ describe('resuming a cut body', () => {
     expect(Date.now() - t0).toBeLessThan(10_000);
   });
 
+  it('a stall is not progress, even when it brought a few bytes: a trickling server is not resumed for ever', async () => {
+    const one = Buffer.from('e');
+    const trickle = (r: SwiftRequest) => answer(206, { 'content-range': `bytes ${/bytes=(\d+)/.exec(r.headers!.range!)![1]}-7/8` }, [one], new NetworkError('stalled: http://x sent or took fewer than 1024 bytes/s for 30 s'));
+    const { swift, requests } = fakeSwift([trickle, trickle, trickle, trickle, trickle]);
+    const err = await pumpResumable(swift, answer(200, { 'content-length': '8' }, [a], new NetworkError('stalled: http://x sent or took fewer than 1024 bytes/s for 30 s')), spec, collect()).catch((e) => e);
+    expect(err).toBeInstanceOf(CutOff);
+    expect(requests.length).toBeLessThanOrEqual(3);
+  });
+
   it('a retry budget of 0 means no resume', async () => {
     const { swift, requests } = fakeSwift([], { budget: 0 });
     await expect(pumpResumable(swift, answer(200, { 'content-length': '8' }, [a], new Error('read ECONNRESET')), spec, collect())).rejects.toBeInstanceOf(CutOff);

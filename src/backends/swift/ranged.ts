@@ -204,7 +204,7 @@ async function fetchPart(
     await writer.settle();
     if (writer.error !== undefined) throw writer.error;
     if (md5.error !== undefined) throw md5.error;
-    if (err instanceof StorctlError || swift.ctx.signal.aborted) throw err;
+    if ((err instanceof StorctlError && !(err instanceof NetworkError)) || swift.ctx.signal.aborted) throw err;
     // A connection lost mid-body: withRetries asks again for the rest of this part.
     throw new NetworkError(`download of "${container}/${name}" was cut off at byte ${p.offset + p.received}: ${(err as Error).message}`, { hint: RESUME_HINT });
   }

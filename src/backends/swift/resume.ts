@@ -171,7 +171,10 @@ export async function pumpResumable(swift: SwiftClient, first: HttpResponse, spe
       // A cut: keep every byte received so far, then ask for the rest.
       await sink.flush();
       cause = out.cut;
-      if (at.pos > before) {
+      // A stall delivered a few bytes at most: that is not progress, or a trickling server would
+      // be resumed for ever.
+      const stalled = /^stalled/.test((out.cut as Error)?.message ?? '');
+      if (at.pos > before && !stalled) {
         failures = 0;
         lastProgress = Date.now();
       } else {
