@@ -4,25 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { inert, inertJson } from '../../src/output/inert.js';
 import { cellValue } from '../../src/output/columns.js';
-import { renderer } from '../../src/output/render.js';
-import type { Rec, RenderOptions } from '../../src/output/types.js';
-import { capture, opts, VOLUME_COLUMNS as COLS } from './helpers/render-io.js';
+import type { Rec } from '../../src/output/types.js';
+import { renderList, renderShow, VOLUME_COLUMNS as COLS } from './helpers/render-io.js';
 
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const NASTY = 'a\x1b]0;t\x07\x1b[2Jb\u009b31m\u202e\u2066\u200f\u061c\x7f\x00c';
 
-async function list(records: Rec[], over: Partial<RenderOptions>): Promise<string> {
-  const c = capture();
-  await renderer.list(records, opts({ columns: COLS, ...over }), c.out);
-  return c.text();
-}
-
-async function show(record: Rec, over: Partial<RenderOptions>): Promise<string> {
-  const c = capture();
-  await renderer.object(record, opts({ columns: COLS, ...over }), c.out);
-  return c.text();
-}
+const list = renderList;
+const show = renderShow;
 
 describe('inert()', () => {
   it('escapes C0, DEL, C1 and the bidi controls visibly; leaves other text alone', () => {

@@ -4,8 +4,8 @@ import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../../src/framework/errors.js';
 import { displayWidth } from '../../src/output/format.js';
 import { pickColumns, renderer } from '../../src/output/render.js';
-import type { Rec, RenderOptions } from '../../src/output/types.js';
-import { capture, opts, slowly, VOLUME_COLUMNS as COLS } from './helpers/render-io.js';
+import type { Rec } from '../../src/output/types.js';
+import { capture, opts, renderList, renderShow, slowly, VOLUME_COLUMNS as COLS } from './helpers/render-io.js';
 
 const VOLS: Rec[] = [
   { id: 'a1', name: 'db', status: 'available', size: 1536, created_at: '2026-11-22T18:06:01.000000', tags: ['x', 'y'] },
@@ -14,17 +14,8 @@ const VOLS: Rec[] = [
 
 const WITH_TAGS = [...COLS, { key: 'tags', header: 'Tags', format: 'list' as const }];
 
-async function list(records: Iterable<Rec> | AsyncIterable<Rec>, over: Partial<RenderOptions>): Promise<string> {
-  const c = capture();
-  await renderer.list(records, opts({ columns: COLS, ...over }), c.out);
-  return c.text();
-}
-
-async function show(record: Rec, over: Partial<RenderOptions>): Promise<string> {
-  const c = capture();
-  await renderer.object(record, opts({ columns: COLS, ...over }), c.out);
-  return c.text();
-}
+const list = renderList;
+const show = renderShow;
 
 describe('pickColumns', () => {
   it('defaults to the columns not marked long, and adds them with --long', () => {

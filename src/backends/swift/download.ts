@@ -18,9 +18,9 @@ import { md5For, type Md5 } from './md5.js';
 import { trueHeader, unquote } from './meta.js';
 import { eachLimit, type Limiter } from './pool.js';
 import type { Progress } from './progress.js';
-import { PositionalWriter } from './file-writer.js';
 import { RANGED_MIN, RangeIgnored, rangedToFile } from './ranged.js';
 import { bodyEnd, contentRange, discard, pumpResumable, type BodySink, type BodySpec } from './resume.js';
+import { HashedFileSink } from './hashed-sink.js';
 
 export interface DownloadOptions {
   /** Segments of one large object in flight. */
@@ -122,7 +122,7 @@ async function plainToFile(swift: SwiftClient, container: string, name: string, 
       return 'restart' as const;
     }
     const end = bodyEnd(res, have);
-    let md5 = await md5For(end);
+    const md5 = await md5For(end);
     if (have > 0) {
       swift.ctx.debug(`resuming ${part} at byte ${have}`);
       if ((await hashFile(part, have, md5)) !== have) {
@@ -130,47 +130,24 @@ async function plainToFile(swift: SwiftClient, container: string, name: string, 
         return 'restart' as const;
       }
     }
-    // Bytes counted in the progress bar for this object.
-    let counted = have;
     opts.progress.add(have);
     const fh = await open(part, have > 0 ? 'r+' : 'w');
-    let writer = new PositionalWriter(fh, have);
-    const sink: BodySink = {
-      write(b) {
-        const hashing = md5.update(b);
-        counted += b.length;
-        opts.progress.add(b.length);
-        return hashing ? hashing.then(() => writer.write(b)) : writer.write(b);
-      },
-      // What arrived before a cut goes to disk: the .part stays a gap-free prefix of the object.
-      async flush() {
-        await writer.settle();
-        if (writer.error !== undefined) throw writer.error;
-      },
-      async restart() {
-        await this.flush();
-        await fh.truncate(0);
-        writer = new PositionalWriter(fh, 0);
-        md5 = await md5For(end);
-        opts.progress.sub(counted);
-        counted = 0;
-      },
-    };
+    const sink = new HashedFileSink({ fh, start: 0, have, size: end, md5, progress: opts.progress, truncate: true });
     const resumeHint = opts.resume ? `run the same command again to resume from ${part}` : `run the same command again without --no-resume to resume from ${part}`;
     let got: { from: number; to: number };
     try {
       got = await pumpResumable(swift, res, { container, object: name, label: `"${container}/${name}"`, begin: 0, pos: have, end, etag: unquote(res.headers.etag), lastModified: res.headers['last-modified'], hint: resumeHint }, sink);
-      await writer.close();
+      await sink.close();
     } catch (err) {
-      await writer.settle();
-      opts.progress.sub(counted);
+      await sink.settle();
+      opts.progress.sub(sink.counted);
       await fh.close();
       // The object changed: the bytes kept belong to the old version.
       if (err instanceof ConflictError) await rm(part, { force: true });
       throw err;
     }
     await fh.close();
-    return { res, md5: await md5.digest(), ...got };
+    return { res, md5: await sink.md5.digest(), ...got };
   });
   if (outcome === 'restart') return plainToFile(swift, container, name, part, opts, true);
   if (outcome === 'slo') return largeToFile(swift, container, name, part, opts);
@@ -385,35 +362,14 @@ async function fetchSegment(
   hint: string,
 ): Promise<void> {
   const { res, spec } = await segmentResponse(swift, lo, seg, offset, len, route);
-  let md5 = await md5For(len);
-  let got = 0;
-  let writer = new PositionalWriter(fh, offset);
-  const sink: BodySink = {
-    write(b) {
-      const hashing = md5.update(b);
-      got += b.length;
-      progress.add(b.length);
-      return hashing ? hashing.then(() => writer.write(b)) : writer.write(b);
-    },
-    async flush() {
-      await writer.settle();
-      if (writer.error !== undefined) throw writer.error;
-    },
-    async restart() {
-      await this.flush();
-      writer = new PositionalWriter(fh, offset);
-      md5 = await md5For(len);
-      progress.sub(got);
-      got = 0;
-    },
-  };
+  const sink = new HashedFileSink({ fh, start: offset, have: 0, size: len, md5: await md5For(len), progress, truncate: false });
   try {
     await pumpResumable(swift, res, { ...spec, label: `segment ${index + 1} of "${lo.container}/${lo.name}"`, hint }, sink);
-    await writer.close();
-    checkSegment(lo.container, lo.name, seg, index, got, len, await md5.digest());
+    await sink.close();
+    checkSegment(lo.container, lo.name, seg, index, sink.counted, len, await sink.md5.digest());
   } catch (err) {
-    await writer.settle();
-    progress.sub(got);
+    await sink.settle();
+    progress.sub(sink.counted);
     throw err;
   }
 }

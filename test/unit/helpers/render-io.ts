@@ -1,7 +1,8 @@
 // Test doubles for the renderer: capturing and counting writables, option defaults.
 import { Writable } from 'node:stream';
 import type { ColumnSpec } from '../../../src/framework/command.js';
-import type { RenderOptions } from '../../../src/output/types.js';
+import { renderer } from '../../../src/output/render.js';
+import type { Rec, RenderOptions } from '../../../src/output/types.js';
 
 export function capture(): { out: Writable; text: () => string } {
   const chunks: string[] = [];
@@ -31,4 +32,18 @@ export async function* slowly<T>(items: readonly T[]): AsyncGenerator<T> {
     await new Promise((resolve) => setImmediate(resolve));
     yield item;
   }
+}
+
+/** A list rendered with the volume columns and these options, as the text written. */
+export async function renderList(records: Iterable<Rec> | AsyncIterable<Rec>, over: Partial<RenderOptions>): Promise<string> {
+  const c = capture();
+  await renderer.list(records, opts({ columns: VOLUME_COLUMNS, ...over }), c.out);
+  return c.text();
+}
+
+/** One record rendered as a show view. */
+export async function renderShow(record: Rec, over: Partial<RenderOptions>): Promise<string> {
+  const c = capture();
+  await renderer.object(record, opts({ columns: VOLUME_COLUMNS, ...over }), c.out);
+  return c.text();
 }
