@@ -90,6 +90,9 @@ const TRACE_BODY_LIMIT = 64 * 1024;
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
+/** Response streams whose source has ended or failed (see watchedBody and handOver). */
+const finishedBodies = new WeakSet<Readable>();
+
 type Outcome = { kind: 'response'; response: HttpResponse } | { kind: 'error'; error: StorctlError; code: string; aborted: boolean };
 
 export class HttpClient {
@@ -147,7 +150,6 @@ export class HttpClient {
     // rule; an upload's answer comes after its body, so it never has a deadline.
     if (this.timeoutMs > 0 && (!transfer || replayable)) dog.deadline(this.timeoutMs);
     const origin = originOf(req.url);
-    let handedOver = false;
     try {
       const started = Date.now();
       for (let attempt = 0; ; attempt++) {
@@ -157,14 +159,14 @@ export class HttpClient {
         const canRetry = retryable && attempt < this.retry.retries && budgetLeft > 0;
         if (outcome.kind === 'response') {
           const r = outcome.response;
-          if (!RETRY_STATUS.has(r.status)) return this.handOver(r, req, dog, () => (handedOver = true));
+          if (!RETRY_STATUS.has(r.status)) return this.handOver(r, req, dog);
           const asked = retryAfterMs(r.headers['retry-after']);
           // A server that asks for longer than we may wait: say so now rather than sleep and fail.
           if (asked !== undefined && retryable && asked > Math.min(budgetLeft, this.deadlineLeft(started))) {
             r.stream.destroy();
             throw rateLimited(r.status, origin, asked);
           }
-          if (!canRetry) return this.handOver(r, req, dog, () => (handedOver = true));
+          if (!canRetry) return this.handOver(r, req, dog);
           const wait = Math.min(asked ?? this.backoff(attempt), budgetLeft);
           r.stream.destroy();
           this.opts.tracer.note(`retrying ${method} after HTTP ${r.status} in ${wait} ms (attempt ${attempt + 2})`);
@@ -179,15 +181,16 @@ export class HttpClient {
       }
     } finally {
       // A streamed response keeps its watchdog (low-speed rule) until the body ends.
-      if (!handedOver) dog.stop();
+      if (!dog.handedOver) dog.stop();
     }
   }
 
   /** A streamed body goes on under the low-speed rule alone; the watchdog stops when it ends. */
-  private handOver(r: HttpResponse, req: HttpRequest, dog: Watchdog, mark: () => void): HttpResponse {
+  private handOver(r: HttpResponse, req: HttpRequest, dog: Watchdog): HttpResponse {
     if (req.stream) {
       dog.clearDeadline();
-      mark();
+      dog.handedOver = true;
+      if (finishedBodies.has(r.stream)) dog.stop(); // a short body may be through already
     }
     return r;
   }
@@ -288,7 +291,9 @@ export class HttpClient {
     dog.signal.addEventListener('abort', onAbort, { once: true });
     const finish = () => {
       dog.signal.removeEventListener('abort', onAbort);
-      dog.stop();
+      finishedBodies.add(out);
+      // A body dropped for a retry leaves the watchdog to the request's next attempt.
+      if (dog.handedOver) dog.stop();
     };
     // pipe() rather than pipeline(): a source error must reach the caller mapped, not raw.
     source.on('error', (err) => {

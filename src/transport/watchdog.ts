@@ -37,6 +37,8 @@ export class Watchdog {
   private slots: number[] = [];
   private current = 0;
   private paused: () => boolean = () => false;
+  /** A streamed response now owns the watchdog: its end stops it, not the request's. */
+  handedOver = false;
 
   constructor(parents: readonly (AbortSignal | undefined)[]) {
     for (const parent of parents) {

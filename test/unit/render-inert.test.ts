@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { inert, inertJson } from '../../src/output/inert.js';
 import { cellValue } from '../../src/output/columns.js';
 import type { Rec } from '../../src/output/types.js';
-import { renderList, renderShow, VOLUME_COLUMNS as COLS } from './helpers/render-io.js';
+import { renderList, renderShow } from './helpers/render-io.js';
 
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;

@@ -2,7 +2,7 @@
 // could drop an AbortSignal.timeout() inside AbortSignal.any()), a trickling transfer is a
 // stall, and a server that asks to be retried later than we may wait fails at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -16,21 +16,25 @@ let base: string;
 const sockets = new Set<Socket>();
 const timers = new Set<NodeJS.Timeout>();
 let postHits = 0;
+let flaky = 0;
+
+/** One byte every 250 ms, 40 of them at most. */
+function trickle(res: ServerResponse) {
+  res.writeHead(200, { 'content-type': 'application/octet-stream' });
+  let n = 0;
+  const t = setInterval(() => {
+    if (++n > 40 || res.destroyed) return clearInterval(t), res.end();
+    res.write('x');
+  }, 250);
+  timers.add(t);
+}
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     const path = req.url!.split('?')[0]!;
     if (path === '/hang') return; // accepts, never answers; closed in afterAll
-    if (path === '/trickle') {
-      res.writeHead(200, { 'content-type': 'application/octet-stream' });
-      let n = 0;
-      const t = setInterval(() => {
-        if (++n > 40 || res.destroyed) return clearInterval(t), res.end();
-        res.write('x');
-      }, 250);
-      timers.add(t);
-      return;
-    }
+    if (path === '/trickle') return trickle(res);
+    if (path === '/503-then-trickle') return ++flaky === 1 ? res.writeHead(503).end('busy') : trickle(res);
     if (path === '/retry-after-3600') return res.writeHead(429, { 'retry-after': '3600' }).end('slow down');
     if (path === '/token') {
       req.resume();
@@ -86,6 +90,18 @@ describe('request bounds', () => {
     expect(err).toBeInstanceOf(NetworkError);
     expect(err.message).toMatch(/^stalled: http:\/\/127\.0\.0\.1:\d+ sent or took fewer than 100 bytes\/s for 2 s/);
     expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
+  it('the low-speed rule still holds after a retried attempt (a dropped 503 body does not stop the watchdog)', async () => {
+    const t0 = Date.now();
+    const res = await client({ lowSpeed: { bytesPerSec: 100, windowMs: 2000 } }).request({ method: 'GET', url: `${base}/503-then-trickle`, stream: true });
+    expect(res.status).toBe(200);
+    const err = await (async () => {
+      for await (const _ of res.stream) void _;
+    })().catch((e) => e);
+    expect(err).toBeInstanceOf(NetworkError);
+    expect(err.message).toMatch(/^stalled/);
+    expect(Date.now() - t0).toBeLessThan(6000);
   });
 
   it('an API request with no deadline (timeout 0) still falls under the low-speed rule', async () => {
