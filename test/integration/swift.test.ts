@@ -247,6 +247,35 @@ profiles:
     expect(await md5File(join(d, 'big.bin'))).toBe(bigMd5);
   });
 
+  it('a download cut mid-body resumes from the cut byte with If-Match on the real Swift: plain object and DLO', async () => {
+    const c = C('cut');
+    const d = join(work, 'cut');
+    await mkdir(join(d, 'seg'), { recursive: true });
+    const whole = randomBytes(3 << 20);
+    await writeFile(join(d, 'obj.bin'), whole);
+    for (let i = 0; i < 3; i++) await writeFile(join(d, 'seg', String(i)), whole.subarray(i << 20, (i + 1) << 20));
+    await writeFile(join(d, 'empty'), '');
+    await swiftCli(['upload', c, 'obj.bin', 'seg/0', 'seg/1', 'seg/2'], d);
+    await swiftCli(['upload', c, 'empty', '--object-name', 'dlo.bin', '-H', `X-Object-Manifest: ${c}/seg/`], d);
+    const account = ok(await run(['account', 'show', '-o', 'json'])).json();
+    const storage = `${new URL(E.ST_AUTH!).origin}/v1/${account.account}`;
+    const { cutProxy } = await import('../faults/swift-cut-server.js');
+    const proxy = await cutProxy(storage, (g) => (g.n === 0 ? { cutAfter: 512 * 1024, how: 'fin' } : undefined));
+    try {
+      for (const name of ['obj.bin', 'dlo.bin']) {
+        const out = join(d, `got-${name}`);
+        ok(await run(['--endpoint', proxy.url, 'object', 'download', c, name, '--file', out]));
+        expect(createHash('md5').update(await readFile(out)).digest('hex')).toBe(createHash('md5').update(whole).digest('hex'));
+        const gets = proxy.getsOf(name);
+        expect(gets.length, JSON.stringify(gets)).toBe(2);
+        expect(gets[1]).toMatchObject({ range: 'bytes=524288-', status: 206 });
+        expect(gets[1]!.ifMatch).toMatch(/^"[0-9a-f]{32}"$/);
+      }
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it.skipIf(!keystone)('works through Keystone (catalog object-store endpoint)', async () => {
     const c = C('ks');
     const ks = (args: string[], o?: RunOptions) => h.run(['-p', 'ks', ...args], o);
