@@ -33,6 +33,10 @@ export class KeystoneV2Provider implements AuthProvider {
     return [this.type, this.authUrl, this.method, this.profile.get('username') ?? this.profile.get('user_id'), t?.tenantId ?? t?.tenantName];
   }
 
+  secretNames() {
+    return [this.method === 'token' ? 'token' : 'password'] as const;
+  }
+
   unscopedParts() {
     if (this.method !== 'password' || !this.tenant()) return undefined;
     return [this.type, this.authUrl, this.method, this.profile.get('username') ?? this.profile.get('user_id'), undefined];

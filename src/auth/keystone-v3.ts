@@ -39,6 +39,10 @@ export class KeystoneV3Provider implements AuthProvider {
     return [this.type, this.authUrl, this.method, ...this.identityParts(), ...this.scopeParts()];
   }
 
+  secretNames() {
+    return [this.method === 'token' ? 'token' : this.method === 'application_credential' ? 'application_credential_secret' : 'password'] as const;
+  }
+
   unscopedParts() {
     if (this.method !== 'password' || this.scopeParts().every((x) => x === undefined)) return undefined;
     return [this.type, this.authUrl, this.method, ...this.identityParts(), undefined, undefined, undefined, undefined];

@@ -20,6 +20,10 @@ export class OidcClientCredentialsProvider implements AuthProvider {
     return [this.type, this.need('token_url'), this.need('client_id')];
   }
 
+  secretNames() {
+    return ['client_secret'] as const;
+  }
+
   headers(record: TokenRecord | undefined): Record<string, string> {
     return record ? { authorization: `Bearer ${record.token}` } : {};
   }

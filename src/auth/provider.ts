@@ -19,6 +19,8 @@ export interface AuthProvider {
   readonly type: string;
   /** Hashed into the token cache key; undefined when there is no token to cache. */
   cacheParts(): readonly unknown[] | undefined;
+  /** The secrets a login sends: their keyed fingerprints join the cache key (cache-key.ts). */
+  secretNames?(): readonly SecretName[];
   /** Obtains a credential over the network (or from a command, for bearer). */
   login(env: ProviderEnv, rescopeFrom?: TokenRecord): Promise<TokenRecord>;
   /** Request headers for a credential. */

@@ -87,6 +87,9 @@ class KeystoneAutoProvider implements AuthProvider {
   cacheParts() {
     return ['keystone-auto', ...this.v3.cacheParts()];
   }
+  secretNames() {
+    return this.v3.secretNames();
+  }
   unscopedParts() {
     const parts = this.v3.unscopedParts();
     return parts ? ['keystone-auto', ...parts] : undefined;

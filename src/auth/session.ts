@@ -1,6 +1,8 @@
 // One authenticated session per command: from the token cache when a fresh token is there,
 // otherwise a login under a cross-process lock (so parallel jobs share one token), stored
-// back atomically. authedRequest adds the credential and re-authenticates once on a 401.
+// back atomically. The cache key includes a keyed fingerprint of the secret the login sends
+// (cache-key.ts), so a token is only ever reused by a profile holding the same secret.
+// authedRequest adds the credential and re-authenticates once on a 401.
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,7 +14,8 @@ import { registerSecret } from '../transport/redact.js';
 import { cacheDir, cacheDirProblem } from '../config/paths.js';
 import type { StoreKind, SecretStore } from './secret-store.js';
 import { openSecretStore } from './secret-store.js';
-import { TokenCache, cacheKey } from './token-cache.js';
+import { TokenCache } from './token-cache.js';
+import { cacheKey, fingerprintKey, secretFingerprint } from './cache-key.js';
 import type { AuthProvider, ProviderEnv, SecretName } from './provider.js';
 import { providerFor } from './select.js';
 import { isFresh, type AuthSession, type TokenRecord } from './types.js';
@@ -22,6 +25,8 @@ interface SessionState {
   env: ProviderEnv;
   cache?: TokenCache;
   key?: string;
+  /** The same identity's unscoped token, which can be re-scoped without sending the secret. */
+  unscopedKey?: string;
   session?: Promise<AuthSession>;
 }
 
@@ -56,23 +61,29 @@ async function state(ctx: Context): Promise<SessionState> {
       const provider = providerFor(profile);
       let store: SecretStore | undefined;
       const getStore = async () => (store ??= await secretStoreFor(ctx));
+      /** A secret the profile, environment or store holds: never prompts. */
+      const knownSecret = async (name: SecretName): Promise<string | undefined> => {
+        const value = profile.get(name);
+        if (value && value !== 'keyring') {
+          registerSecret(value);
+          return value;
+        }
+        const stored = await (await getStore()).get(storedSecretAccount(profile.name, name));
+        if (stored) {
+          registerSecret(stored);
+          return stored;
+        }
+        if (value === 'keyring') ctx.debug(`${name} of profile ${profile.name} is "keyring" but the store has none`);
+        return undefined;
+      };
       const env: ProviderEnv = {
         http: () => ctx.http(),
         profile,
         note: (m) => ctx.debug(m),
         warn: (m) => ctx.warn(m),
         async secret(name) {
-          const value = profile.get(name);
-          if (value && value !== 'keyring') {
-            registerSecret(value);
-            return value;
-          }
-          const stored = await (await getStore()).get(storedSecretAccount(profile.name, name));
-          if (stored) {
-            registerSecret(stored);
-            return stored;
-          }
-          if (value === 'keyring') ctx.debug(`${name} of profile ${profile.name} is "keyring" but the store has none`);
+          const known = await knownSecret(name);
+          if (known) return known;
           if (ctx.interactive) {
             const { askSecret } = await import('../util/prompt.js');
             const answer = (await askSecret(ctx.io, `${label(name)} for profile "${profile.name}": `)).trim();
@@ -105,7 +116,12 @@ async function state(ctx: Context): Promise<SessionState> {
               ctx.io.stderr.write(`storctl: waiting for another storctl${who} that is refreshing the token for profile "${profile.name}"\n`);
             },
           });
-          st.key = cacheKey(parts);
+          const secrets = await secretParts(ctx, provider, knownSecret);
+          if (secrets) {
+            st.key = cacheKey([...parts, ...secrets]);
+            const unscoped = provider.unscopedParts?.();
+            if (unscoped) st.unscopedKey = cacheKey([...unscoped, ...secrets]);
+          } else st.cache = undefined;
         }
       }
       return st;
@@ -113,6 +129,30 @@ async function state(ctx: Context): Promise<SessionState> {
     states.set(ctx, s);
   }
   return s;
+}
+
+/**
+ * The keyed fingerprints of the secrets a login sends, for the cache key; undefined (run
+ * without the cache, after a warning) when the fingerprint key cannot be had. A secret that
+ * only a prompt can supply is unknown until login: such tokens are keyed by the profile name,
+ * so they are never shared with another profile.
+ */
+async function secretParts(ctx: Context, provider: AuthProvider, knownSecret: (name: SecretName) => Promise<string | undefined>): Promise<string[] | undefined> {
+  const names = provider.secretNames?.() ?? [];
+  if (names.length === 0) return [];
+  let key: Buffer;
+  try {
+    key = await fingerprintKey(cacheDir(ctx.env));
+  } catch (err) {
+    ctx.warn(`cannot read or create the token cache key in ${cacheDir(ctx.env)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); running without the token cache`);
+    return undefined;
+  }
+  const parts: string[] = [];
+  for (const name of names) {
+    const value = await knownSecret(name);
+    parts.push(value ? `${name}:${secretFingerprint(key, name, value)}` : `${name}:asked-in:${(await ctx.profile()).name}`);
+  }
+  return parts;
 }
 
 /**
@@ -130,41 +170,45 @@ function label(name: SecretName): string {
   return { password: 'Password', application_credential_secret: 'Application credential secret', client_secret: 'Client secret', token: 'Token' }[name];
 }
 
-export async function getSession(ctx: Context, opts: { refresh?: boolean } = {}): Promise<AuthSession> {
+/**
+ * The command's credential. `refresh`: the current token was refused, get another (from the
+ * cache when another process already replaced it). `fresh`: log in now whatever the cache
+ * holds, sending the secret (what `auth login` promises), and replace the cached entry.
+ */
+export async function getSession(ctx: Context, opts: { refresh?: boolean; fresh?: boolean } = {}): Promise<AuthSession> {
   const st = await state(ctx);
-  if (!opts.refresh && st.session) return st.session;
+  if (!opts.refresh && !opts.fresh && st.session) return st.session;
   const stale = opts.refresh ? (await st.session?.catch(() => undefined))?.record?.token : undefined;
-  st.session = obtain(ctx, st, stale);
+  st.session = obtain(ctx, st, { staleToken: stale, fresh: !!opts.fresh });
   return st.session;
 }
 
-async function obtain(ctx: Context, st: SessionState, staleToken?: string): Promise<AuthSession> {
+async function obtain(ctx: Context, st: SessionState, opts: { staleToken?: string; fresh: boolean }): Promise<AuthSession> {
   const { provider, env, cache, key } = st;
-  const make = (record: TokenRecord | undefined, origin: AuthSession['origin']): AuthSession => {
+  const make = (record: TokenRecord | undefined, origin: AuthSession['origin'], stored = false): AuthSession => {
     if (record?.token) registerSecret(record.token);
-    return { authType: provider.type, headers: provider.headers(record), record, origin };
+    return { authType: provider.type, headers: provider.headers(record), record, origin, stored };
   };
   if (provider.staticRecord) {
     const record = await provider.staticRecord(env);
     return make(record, record ? 'static' : 'none');
   }
   if (!cache || !key) return make(await provider.login(env), 'fresh');
-  const usable = (r: TokenRecord | undefined): r is TokenRecord => !!r && isFresh(r) && r.token !== staleToken;
+  const usable = (r: TokenRecord | undefined): r is TokenRecord => !opts.fresh && !!r && isFresh(r) && r.token !== opts.staleToken;
   const cached = await cache.get(key);
   if (usable(cached)) {
     ctx.debug(`token cache hit (${cache.store.kind}, expires ${cached.expiresAt ?? 'never'})`);
-    return make(cached, 'cache');
+    return make(cached, 'cache', true);
   }
   return cache.withLock(key, async () => {
     const again = await cache.get(key);
     if (usable(again)) {
       ctx.debug('token cache filled by another process while waiting');
-      return make(again, 'cache');
+      return make(again, 'cache', true);
     }
     let record: TokenRecord | undefined;
-    const unscoped = provider.unscopedParts?.();
-    if (unscoped) {
-      const u = await cache.get(cacheKey(unscoped));
+    if (st.unscopedKey) {
+      const u = await cache.get(st.unscopedKey);
       if (usable(u) && u.unscoped) {
         ctx.debug('re-scoping a cached unscoped token');
         record = await provider.login(env, u).catch((err) => {
@@ -175,11 +219,15 @@ async function obtain(ctx: Context, st: SessionState, staleToken?: string): Prom
     }
     record ??= await provider.login(env);
     await noticePlaintext(ctx, cache);
-    await cache.put(key, record).catch((err) => {
-      // A cache: the token works without being kept; say why the next command logs in again.
-      ctx.warn(`could not keep the token in ${cache.store.describe(cache.account(key))} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); the next command logs in again`);
-    });
-    return make(record, 'fresh');
+    const stored = await cache.put(key, record).then(
+      () => true,
+      (err) => {
+        // A cache: the token works without being kept; say why the next command logs in again.
+        ctx.warn(`could not keep the token in ${cache.store.describe(cache.account(key))} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); the next command logs in again`);
+        return false;
+      },
+    );
+    return make(record, 'fresh', stored);
   });
 }
 
@@ -205,10 +253,19 @@ export async function logout(ctx: Context, opts: { revoke: boolean }): Promise<{
       });
     }
     dropped = await st.cache.drop(st.key);
-    const u = st.provider.unscopedParts?.();
-    if (u) await st.cache.drop(cacheKey(u));
+    if (st.unscopedKey) await st.cache.drop(st.unscopedKey);
   }
   return { dropped, revoked };
+}
+
+/** Drops every cached token of every profile (`auth logout --all`); the count dropped. */
+export async function logoutAll(ctx: Context): Promise<number> {
+  if (!(await cacheUsable(ctx))) return 0;
+  const store = await secretStoreFor(ctx);
+  const cache = new TokenCache(store, join(cacheDir(ctx.env), 'locks'), { note: (m) => ctx.debug(m) });
+  let dropped = 0;
+  for (const key of await cache.keys()) if (await cache.drop(key)) dropped++;
+  return dropped;
 }
 
 /** Cached record without any network, for `auth status`. */
@@ -227,25 +284,34 @@ export async function authedRequest(ctx: Context, req: HttpRequest): Promise<Htt
   const session = await getSession(ctx);
   const res = await http.request({ ...req, headers: { ...req.headers, ...session.headers } });
   if (res.status !== 401 || session.origin === 'static' || session.origin === 'none') {
-    if (res.status === 401) throw unauthorized(ctx, res);
+    if (res.status === 401) throw await unauthorized(ctx, res);
     return res;
   }
   const replayable = req.body === undefined || typeof req.body === 'string' || req.body instanceof Uint8Array;
-  if (!replayable) throw unauthorized(ctx, res);
+  if (!replayable) throw await unauthorized(ctx, res);
   ctx.debug('HTTP 401: dropping the cached token and authenticating again');
   const st = await state(ctx);
   if (st.cache && st.key) await st.cache.drop(st.key);
   const fresh = await getSession(ctx, { refresh: true });
   const again = await http.request({ ...req, headers: { ...req.headers, ...fresh.headers } });
-  if (again.status === 401) throw unauthorized(ctx, again);
+  if (again.status === 401) throw await unauthorized(ctx, again);
   return again;
 }
 
-function unauthorized(ctx: Context, res: HttpResponse): AuthError {
-  return new AuthError(`the server refused the credentials of this profile (HTTP 401 from ${new URL(res.url).origin})`, {
-    hint: 'run `storctl auth login` to check them, or `storctl profile explain`',
+async function unauthorized(ctx: Context, res: HttpResponse): Promise<AuthError> {
+  const { provider, env } = await state(ctx);
+  const name = env.profile.name;
+  return new AuthError(`the server refused the credentials of profile "${name}" (HTTP 401 from ${new URL(res.url).origin})`, {
+    hint: credentialFixHint(provider.type, name),
     details: { status: 401 },
   });
+}
+
+/** What to do when the server refuses a profile's credentials: never "log in" for a credential that has no login. */
+export function credentialFixHint(authType: string, profile: string): string {
+  if (authType === 'basic') return `store the right password with \`storctl profile set ${profile} --password\` (or set STORCTL_PASSWORD); check the user name with \`storctl profile explain ${profile}\``;
+  if (authType === 'bearer') return `store a valid token with \`storctl profile set ${profile} --token-stdin\` (reads it from stdin), or fix token_command; \`storctl profile explain ${profile}\` shows where the token comes from`;
+  return `run \`storctl auth login -p ${profile}\` to check the credentials, or \`storctl profile explain ${profile}\``;
 }
 
 export function requireCatalog(session: AuthSession): NonNullable<TokenRecord['catalog']> {

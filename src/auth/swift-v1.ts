@@ -23,6 +23,10 @@ export class SwiftV1Provider implements AuthProvider {
     return [this.type, this.authUrl, this.profile.get('username')];
   }
 
+  secretNames() {
+    return ['password'] as const;
+  }
+
   headers(record: TokenRecord | undefined): Record<string, string> {
     return record ? { 'x-auth-token': record.token } : {};
   }

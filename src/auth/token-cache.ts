@@ -1,13 +1,9 @@
-// Cached tokens, keyed by a hash of (auth URL, identity, scope), kept in the secret store.
-import { createHash } from 'node:crypto';
+// Cached tokens, keyed by cache-key.ts (auth URL, identity, scope and the secret's keyed
+// fingerprint), kept in the secret store.
 import { join } from 'node:path';
 import type { SecretStore } from './secret-store.js';
 import type { TokenRecord } from './types.js';
 import { withFileLock, type LockOwner } from './lock.js';
-
-export function cacheKey(parts: readonly unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
-}
 
 export interface TokenCacheOptions {
   /** Debug notes. */
@@ -54,7 +50,8 @@ export class TokenCache {
   }
 
   async keys(): Promise<string[]> {
-    return (await this.store.list()).filter((a) => a.startsWith('token-')).map((a) => a.slice('token-'.length));
+    // Only cache entries (token-<32 hex>): a token the user stored for a profile is token-NAME.
+    return (await this.store.list()).filter((a) => /^token-[0-9a-f]{32}$/.test(a)).map((a) => a.slice('token-'.length));
   }
 
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {

@@ -48,6 +48,8 @@ export interface AuthSession {
   record?: TokenRecord;
   /** Where the credential came from this time. */
   origin: 'cache' | 'fresh' | 'static' | 'none';
+  /** The token is in the token cache (came from it, or was stored there now). */
+  stored?: boolean;
 }
 
 /** Seconds before expiry at which a cached token counts as stale. */
