@@ -59,7 +59,7 @@ _storctl_options() {
     'account set') _storctl_w='-m --meta --remove-meta --temp-url-key --temp-url-key-2 --quota-bytes' ;;
     'alert list') _storctl_w='--since --until --resource-type --resource-id --alert-type --severity --cleared --active --long' ;;
     'api') _storctl_w='--service -d --data -H --header -i --include' ;;
-    'auth logout') _storctl_w='--revoke' ;;
+    'auth logout') _storctl_w='--revoke --all' ;;
     'backend add') _storctl_w='--rack --zone --host-id --mgmt-port --wait' ;;
     'backend list') _storctl_w='--state --long' ;;
     'backend update') _storctl_w='--rack --zone' ;;
@@ -297,7 +297,7 @@ _storctl_takes_value() {
       esac ;;
     'auth logout')
       case "$2" in
-        '--revoke') return 1 ;;
+        '--revoke'|'--all') return 1 ;;
       esac ;;
     'backend add')
       case "$2" in
@@ -692,7 +692,7 @@ _storctl_option_values() {
       esac ;;
     'auth login')
       case "$2" in
-        '-c'|'--column'|'--sort') _storctl_kind=words; _storctl_w='profile backend auth_type auth_url user user_id user_domain project project_id project_domain domain_scope system_scope roles issued_at expires_at expired storage_url cached'; return 0 ;;
+        '-c'|'--column'|'--sort') _storctl_kind=words; _storctl_w='profile backend auth_type auth_url user user_id user_domain project project_id project_domain domain_scope system_scope roles issued_at expires_at expired storage_url cached checked'; return 0 ;;
       esac ;;
     'auth logout')
       case "$2" in

@@ -150,7 +150,7 @@ function __storctl_takes_value --argument-names path opt
             contains -- $opt --service -d --data -H --header; and return 0
             contains -- $opt -i --include; and return 1
         case 'auth logout'
-            contains -- $opt --revoke; and return 1
+            contains -- $opt --revoke --all; and return 1
         case 'backend add'
             contains -- $opt --rack --zone --host-id --mgmt-port; and return 0
             contains -- $opt --wait; and return 1
@@ -427,7 +427,7 @@ function __storctl_columns
         case 'alert list'
             printf '%s\n' 'id' 'timestamp' 'severity' 'resource' 'resource_id' 'message' 'cleared' 'count' 'alert_type' 'first_seen'
         case 'auth login'
-            printf '%s\n' 'profile' 'backend' 'auth_type' 'auth_url' 'user' 'user_id' 'user_domain' 'project' 'project_id' 'project_domain' 'domain_scope' 'system_scope' 'roles' 'issued_at' 'expires_at' 'expired' 'storage_url' 'cached'
+            printf '%s\n' 'profile' 'backend' 'auth_type' 'auth_url' 'user' 'user_id' 'user_domain' 'project' 'project_id' 'project_domain' 'domain_scope' 'system_scope' 'roles' 'issued_at' 'expires_at' 'expired' 'storage_url' 'cached' 'checked'
         case 'auth logout'
             printf '%s\n' 'profile' 'dropped' 'revoked'
         case 'auth status'
@@ -867,6 +867,7 @@ complete -c storctl -n '__storctl_at "api"' -s H -l header -x -d 'Extra request 
 complete -c storctl -n '__storctl_at "api"' -s i -l include -d 'Print the status line and response headers first'
 complete -c storctl -n '__storctl_arg "api" -eq 0' -a 'GET HEAD POST PUT PATCH DELETE COPY OPTIONS' -d 'HTTP method'
 complete -c storctl -n '__storctl_at "auth logout"' -l revoke -d 'Also revoke the token on the server (Keystone v3)'
+complete -c storctl -n '__storctl_at "auth logout"' -l all -d 'Drop the cached tokens of every profile'
 complete -c storctl -n '__storctl_at "backend add"' -l rack -x -d 'Rack label'
 complete -c storctl -n '__storctl_at "backend add"' -l zone -x -d 'Zone label (e.g. a shared switch)'
 complete -c storctl -n '__storctl_at "backend add"' -l host-id -x -d 'The node runs inside this initiator host (3.20)'
