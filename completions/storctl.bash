@@ -916,7 +916,7 @@ _storctl_option_values() {
       esac ;;
     'profile explain')
       case "$2" in
-        '-c'|'--column'|'--sort') _storctl_kind=words; _storctl_w='setting value source'; return 0 ;;
+        '-c'|'--column'|'--sort') _storctl_kind=words; _storctl_w='setting value source ignored'; return 0 ;;
       esac ;;
     'profile list')
       case "$2" in

@@ -533,7 +533,7 @@ function __storctl_columns
         case 'pool show'
             printf '%s\n' 'uuid' 'node_id' 'ID' 'Medium' 'Cos' 'TotalSize' 'Used' 'RaidLevel' 'labels' 'last_operation'
         case 'profile explain'
-            printf '%s\n' 'setting' 'value' 'source'
+            printf '%s\n' 'setting' 'value' 'source' 'ignored'
         case 'profile list'
             printf '%s\n' 'current' 'name' 'backend' 'auth_type' 'endpoint'
         case 'project list'

@@ -1,9 +1,13 @@
 // Which settings apply to this command, and where each came from.
-// Precedence: flags > STORCTL_* env > OS_* env (openrc; ST_* for Swift) > profile file > clouds.yaml.
+// Precedence: flags > STORCTL_* env > the profile/cloud > OS_* env (openrc; ST_* for Swift) when
+// the profile or cloud was chosen explicitly (--profile, STORCTL_PROFILE, --os-cloud, OS_CLOUD);
+// flags > STORCTL_* env > OS_* env > profile file > clouds.yaml when it was not (current_profile,
+// or none). A profile's settings lie over its clouds.yaml cloud. os-env.ts has the OS_* rules.
 import type { BackendName } from '../framework/command.js';
 import { ConfigError } from '../framework/errors.js';
 import { didYouMean } from '../util/suggest.js';
 import type { ConfigFile } from './file.js';
+import { applyOsEnv, ignoredWarning, type ExplicitChoice, type IgnoredVariable } from './os-env.js';
 import { checkForBackend, checkFormat, checkType } from './validate.js';
 import { SETTINGS, SETTINGS_BY_KEY } from './schema.js';
 
@@ -23,6 +27,10 @@ export interface ResolvedProfile {
   backend: BackendName;
   settings: Map<string, Setting>;
   warnings: string[];
+  /** OS_* and ST_* variables that an explicitly chosen profile/cloud shadowed (names only). */
+  ignoredEnv: IgnoredVariable[];
+  /** How the profile/cloud was chosen when explicitly ("--os-cloud demo"); else undefined. */
+  explicitBy?: string;
   get<T = string>(key: string): T | undefined;
 }
 
@@ -56,7 +64,10 @@ export async function resolveProfile(input: ResolveInput): Promise<ResolvedProfi
     settings.set(key, { value: checkType(spec, value, source, name, { format: false }), source });
   };
 
-  const selected = selectedProfileName(input);
+  // An explicit --os-cloud beats current_profile (not explicit); OS_CLOUD counts only without a
+  // profile, so an OS_CLOUD exported for the openstack CLI does not displace storctl's own choice.
+  const fromCurrent = input.profile === undefined && !env.STORCTL_PROFILE;
+  const selected = input.osCloud && fromCurrent ? { source: 'none' } : selectedProfileName(input);
   const osCloud = input.osCloud ?? (selected.name ? undefined : env.OS_CLOUD);
   let name: string;
   let fromFile = false;
@@ -98,27 +109,22 @@ export async function resolveProfile(input: ResolveInput): Promise<ResolvedProfi
   if (entry) {
     for (const [k, v] of Object.entries(entry.values)) set(k, v, `${config.path}:${entry.lines[k]}`);
   }
+  const explicit = explicitChoice(entry ? selected.source : undefined, entry?.name, input.osCloud, osCloud);
+  let ignoredEnv: IgnoredVariable[] = [];
   if (OPENSTACK_FAMILY.includes(backend)) {
-    for (const spec of SETTINGS) {
-      for (const varName of spec.osEnv ?? []) {
-        if (varName.startsWith('ST_') && backend !== 'swift') continue;
-        let value = env[varName];
-        if (value === undefined || value === '') continue;
-        if (varName === 'OS_ENDPOINT_TYPE') value = value.replace(/URL$/, '');
-        const previous = settings.get(spec.key);
-        if (previous && fromFile && !previous.source.startsWith('env ') && String(previous.value) !== value) {
-          warnings.push(`${varName} in the environment overrides "${spec.key}" of profile "${name}" (${previous.source}); unset it to use the profile`);
-        }
-        set(spec.key, value, `env ${varName}`);
-        break;
-      }
-    }
+    const r = applyOsEnv({ env, backend, settings, set, profileName: name, fromFile, explicit });
+    warnings.push(...r.warnings);
+    ignoredEnv = r.ignored;
   }
   for (const spec of SETTINGS) {
     const varName = `STORCTL_${spec.key.toUpperCase()}`;
     if (env[varName] !== undefined) set(spec.key, env[varName], `env ${varName}`);
   }
   for (const [k, v] of Object.entries(input.flags)) if (v !== undefined) set(k, v, `flag --${flagNameFor(k)}`);
+  // A variable whose setting a flag or STORCTL_* gave anyway lost to those, not to the choice.
+  ignoredEnv = ignoredEnv.filter((i) => !/^(flag |env STORCTL_)/.test(settings.get(i.key)?.source ?? ''));
+  const ignoredNote = explicit && ignoredWarning(ignoredEnv, explicit);
+  if (ignoredNote) warnings.push(ignoredNote);
   settings.set('backend', { value: backend, source: settings.get('backend')?.source ?? (osCloud ? `OS_CLOUD/--os-cloud` : 'env OS_AUTH_URL/ST_AUTH') });
   // Formats of the values in effect only: a bad value that a higher layer overrides is harmless.
   for (const [key, s] of settings) {
@@ -133,8 +139,20 @@ export async function resolveProfile(input: ResolveInput): Promise<ResolvedProfi
     backend,
     settings,
     warnings,
+    ignoredEnv,
+    explicitBy: explicit?.by,
     get: <T,>(key: string) => settings.get(key)?.value as T | undefined,
   };
+}
+
+/** The explicit choice of profile or cloud, if it was one; current_profile is not. */
+function explicitChoice(profileSource: string | undefined, profile: string | undefined, cloudFlag: string | undefined, cloud: string | undefined): ExplicitChoice | undefined {
+  if (profileSource === 'flag --profile') return { by: `--profile ${profile}`, undo: 'drop --profile' };
+  if (profileSource === 'env STORCTL_PROFILE') return { by: `STORCTL_PROFILE=${profile}`, undo: 'unset STORCTL_PROFILE' };
+  if (profileSource) return undefined;
+  if (cloudFlag) return { by: `--os-cloud ${cloudFlag}`, undo: 'drop --os-cloud' };
+  if (cloud) return { by: `OS_CLOUD=${cloud}`, undo: 'unset OS_CLOUD' };
+  return undefined;
 }
 
 const FLAG_NAMES: Record<string, string> = { region_name: 'region', cacert: 'cacert', endpoint: 'endpoint', insecure: 'insecure', timeout: 'timeout', transport: 'transport', volume_api_version: 'os-volume-api-version' };

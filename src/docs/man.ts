@@ -406,7 +406,7 @@ function mainPage(m: Manifest, topics: string[], topLevel: ManifestCommand[]): s
   out.push('.PP', 'The profile used is the first of:');
   out.push('.IP 1. 4', inline('`--profile NAME` (`-p`);'));
   out.push('.IP 2. 4', inline('the STORCTL_PROFILE environment variable;'));
-  out.push('.IP 3. 4', inline('`current_profile` in the config file.'));
+  out.push('.IP 3. 4', inline('`current_profile` in the config file, unless `--os-cloud` is given.'));
   out.push(
     '.PP',
     inline('Without any of these, storctl builds an unnamed profile from the environment: an OpenStack cloud of clouds.yaml named by `--os-cloud` or OS_CLOUD, else OpenStack from OS_AUTH_URL and the other OS_* variables of an openrc file, else Swift from ST_AUTH, ST_USER and ST_KEY.'),
@@ -414,9 +414,15 @@ function mainPage(m: Manifest, topics: string[], topLevel: ManifestCommand[]): s
   out.push('.PP', 'Each setting takes the first value found in:');
   out.push('.IP 1. 4', inline('a command-line flag (`--region`, `--endpoint`, `--insecure`, `--cacert`, `--timeout`, `--transport`, `--os-volume-api-version`);'));
   out.push('.IP 2. 4', inline('STORCTL_<SETTING>, the setting name in upper case (STORCTL_AUTH_URL, STORCTL_INSECURE...);'));
-  out.push('.IP 3. 4', inline('the OS_* variables of the setting (openstack and swift profiles only; ST_AUTH, ST_USER and ST_KEY for swift profiles only); a value from the environment that overrides the profile file is reported as a warning;'));
+  out.push('.IP 3. 4', inline('the OS_* variables of the setting (openstack and swift profiles only; ST_AUTH, ST_USER and ST_KEY for swift profiles only), or last instead when the profile or cloud was chosen explicitly (see below); a value from the environment that overrides the profile file is reported as a warning;'));
   out.push('.IP 4. 4', inline('the profile in the config file;'));
   out.push('.IP 5. 4', inline('the clouds.yaml cloud named by the `cloud` setting or `--os-cloud` (openstack and swift profiles).'));
+  out.push(
+    '.PP',
+    inline(
+      'A profile or cloud chosen explicitly, by `--profile`, STORCTL_PROFILE, `--os-cloud` or OS_CLOUD, beats the OS_* variables, as with `openstack --os-cloud`: in an openrc shell, `storctl --os-cloud demo` logs in as the cloud says. The variables then only fill in what the profile and cloud leave unset; settings that stand in for one another are one (user name, user id, application credential or token; project, domain or system scope; the domain of each), so OS_PROJECT_ID cannot replace a profile\'s project_name. One warning names the variables ignored, never their values, and `storctl profile explain` shows them. `current_profile` is not an explicit choice: with it, or with no profile, the OS_* variables come before the profile file as listed above.',
+    ),
+  );
   out.push('.PP', inline('Lists take a YAML list or a comma-separated string, booleans true/false (also yes/no, on/off, 1/0), maps a YAML mapping. The settings:'));
   for (const s of SETTINGS) out.push(...settingLines(s));
 
@@ -461,7 +467,7 @@ function mainPage(m: Manifest, topics: string[], topLevel: ManifestCommand[]): s
     ['STORCTL_PROFILE', 'Profile to use when --profile is not given; overrides current_profile.'],
     ['STORCTL_CACHE_DIR', 'Cache directory (default: $XDG_CACHE_HOME/storctl, i.e. ~/.cache/storctl).'],
     ['STORCTL_<SETTING>', 'Any profile setting, by its name in upper case: STORCTL_AUTH_URL, STORCTL_PASSWORD, STORCTL_INSECURE... Overrides the OS_* variables and the profile.'],
-    ['OS_CLOUD', 'Cloud of clouds.yaml to take settings from when no profile is selected (like --os-cloud).'],
+    ['OS_CLOUD', 'Cloud of clouds.yaml to take settings from when no profile is selected (like --os-cloud); its settings beat the other OS_* variables.'],
     ['OS_CLIENT_CONFIG_FILE, OS_CLIENT_SECURE_FILE', 'Paths of clouds.yaml and secure.yaml, searched otherwise in the current directory, ~/.config/openstack and /etc/openstack.'],
     [
       'OS_*',

@@ -113,14 +113,21 @@ describe('profiles', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/did you mean "region_name"/);
 
+    // Named (like --profile): the profile beats OS_* and explain names the variable it shadowed.
     const ex = await h.run(['profile', 'explain', 'lab', '-o', 'json'], { env: { OS_REGION_NAME: 'FromEnv' } });
     expect(ex.code, ex.stderr).toBe(0);
     const rows = ex.json();
-    expect(rows.find((x: any) => x.setting === 'region_name')).toEqual({ setting: 'region_name', value: 'FromEnv', source: 'env OS_REGION_NAME' });
-    expect(rows.find((x: any) => x.setting === 'password')).toMatchObject({ value: '(secret, set)' });
+    expect(rows.find((x: any) => x.setting === 'region_name')).toEqual({ setting: 'region_name', value: 'R2', source: expect.stringMatching(/config\.yaml:\d+$/), ignored: ['OS_REGION_NAME'] });
+    expect(rows.find((x: any) => x.setting === 'password')).toMatchObject({ value: '(secret, set)', ignored: [] });
     expect(rows.find((x: any) => x.setting === 'username').source).toMatch(/config\.yaml:\d+$/);
-    expect(ex.stderr).toMatch(/warning: OS_REGION_NAME in the environment overrides "region_name"/);
+    expect(ex.stderr).toMatch(/warning: OS_REGION_NAME in the environment is ignored: --profile lab sets it/);
     expect(ex.stdout + ex.stderr).not.toContain('Sup3r-Secret!');
+    // The current profile (not chosen explicitly): OS_* override it, with a warning, as openrc users expect.
+    await h.run(['profile', 'use', 'lab']);
+    const cur = await h.run(['profile', 'explain', '-o', 'json'], { env: { OS_REGION_NAME: 'FromEnv' } });
+    expect(cur.json().find((x: any) => x.setting === 'region_name')).toEqual({ setting: 'region_name', value: 'FromEnv', source: 'env OS_REGION_NAME', ignored: [] });
+    expect(cur.stderr).toMatch(/warning: OS_REGION_NAME in the environment overrides "region_name"/);
+    await h.run(['profile', 'use', 'px']);
 
     r = await h.run(['profile', 'remove', 'lab']);
     expect(r.code).toBe(2);

@@ -134,6 +134,25 @@ profiles:
     }
   });
 
+  it('`--os-cloud testbed-demo` in an openrc shell scopes to demo, as `openstack --os-cloud` does', async () => {
+    // The admin openrc of env.sh, as the shell has it (and a current_profile of admin in this HOME).
+    const openrc = Object.fromEntries(Object.entries(E).filter(([k]) => k.startsWith('OS_') && k !== 'OS_CLOUD' && !k.startsWith('OS_CLIENT_')));
+    const env = { ...openrc, OS_CLIENT_CONFIG_FILE: E.TESTBED_CLOUDS_YAML };
+    const r = await h.run(['--os-cloud', 'testbed-demo', 'auth', 'login', '--no-cache', '-o', 'json'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json()).toMatchObject({ profile: '(cloud testbed-demo)', user: E.TESTBED_DEMO_USERNAME, project: 'demo', project_id: E.TESTBED_DEMO_PROJECT_ID });
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'storctl: warning: OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME in the environment are ignored: --os-cloud testbed-demo sets them (unset them, or drop --os-cloud to use the environment)',
+    ]);
+    expect(r.stderr).not.toContain(E.OS_PASSWORD);
+    const p = await h.run(['-p', 'unversioned', 'auth', 'login', '--no-cache', '-o', 'json'], { env });
+    expect(p.code, p.stderr).toBe(0);
+    expect(p.json()).toMatchObject({ user: E.TESTBED_DEMO_USERNAME, project_id: E.TESTBED_DEMO_PROJECT_ID });
+    expect(p.stderr).toMatch(/^storctl: warning: OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME in the environment are ignored: --profile unversioned sets them/);
+    const plain = await h.run(['auth', 'login', '--no-cache', '-o', 'json'], { env: { ...env, OS_PROJECT_NAME: 'demo' } });
+    expect(plain.json()).toMatchObject({ profile: 'admin', user: E.OS_USERNAME, project: 'demo' }); // current_profile: openrc still overrides it
+  });
+
   it('wrong password: exit 3 and one line', async () => {
     const r = await h.run(['auth', 'login', '--no-cache'], { env: { STORCTL_PASSWORD: 'definitely-wrong' } });
     expect(r.code).toBe(3);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -137,6 +137,105 @@ describe('profile resolution', () => {
     expect(p.get('insecure')).toBe(true);
     expect(p.settings.get('username')!.source).toBe(`${join(dir, 'clouds.yaml')}:5`);
     await expect(resolveProfile({ config: parseConfig('/none.yaml', ''), env, flags: {}, osCloud: 'nope' })).rejects.toThrowError(/cloud "nope" not found/);
+  });
+});
+
+describe('an explicit profile or cloud beats OS_* credentials', () => {
+  const OPENRC = {
+    OS_AUTH_URL: 'http://admin-ks:5000/v3',
+    OS_AUTH_TYPE: 'password',
+    OS_USERNAME: 'admin',
+    OS_PASSWORD: 'admin-secret-pw',
+    OS_PROJECT_NAME: 'admin',
+    OS_USER_DOMAIN_NAME: 'Default',
+    OS_REGION_NAME: 'RegionOne',
+    OS_INTERFACE: 'internal',
+  };
+  const DEMO = `profiles:
+  demo:
+    backend: openstack
+    auth_url: http://lab:5000/v3
+    username: demo
+    password: demo-secret-pw
+    project_name: demo
+    user_domain_name: Default
+  nopass:
+    backend: openstack
+    auth_url: http://lab:5000/v3
+    username: demo
+    project_name: demo
+`;
+  let cloudsEnv: Record<string, string>;
+  const resolve = (over: Partial<Parameters<typeof resolveProfile>[0]>) =>
+    resolveProfile({ config: parseConfig('/c.yaml', DEMO), flags: {}, ...over, env: { ...cloudsEnv, ...OPENRC, ...over.env } });
+
+  beforeAll(async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'storctl-clouds-'));
+    await writeFile(join(dir, 'clouds.yaml'), 'clouds:\n  demo:\n    auth:\n      auth_url: http://lab:5000/v3\n      username: demo\n      password: demo-secret-pw\n      project_name: demo\n    region_name: RegionOne\n');
+    cloudsEnv = { OS_CLIENT_CONFIG_FILE: join(dir, 'clouds.yaml') };
+  });
+
+  it("--os-cloud: the cloud's credentials win, OS_* fill in the rest, one warning names the losers", async () => {
+    const p = await resolve({ osCloud: 'demo' });
+    expect(p).toMatchObject({ name: '(cloud demo)', explicitBy: '--os-cloud demo' });
+    expect([p.get('auth_url'), p.get('username'), p.get('password'), p.get('project_name')]).toEqual(['http://lab:5000/v3', 'demo', 'demo-secret-pw', 'demo']);
+    expect(p.settings.get('interface')).toEqual({ value: 'internal', source: 'env OS_INTERFACE' }); // unset by the cloud
+    expect(p.settings.get('user_domain_name')!.source).toBe('env OS_USER_DOMAIN_NAME');
+    expect(p.warnings).toEqual([
+      'OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME in the environment are ignored: --os-cloud demo sets them (unset them, or drop --os-cloud to use the environment)',
+    ]);
+    expect(p.ignoredEnv.map((i) => `${i.variable}>${i.setting}`)).toEqual(['OS_AUTH_URL>auth_url', 'OS_USERNAME>username', 'OS_PASSWORD>password', 'OS_PROJECT_NAME>project_name']);
+    expect(p.warnings.join('\n')).not.toContain('admin-secret-pw');
+  });
+
+  it('OS_CLOUD in the environment is explicit too', async () => {
+    const p = await resolve({ env: { OS_CLOUD: 'demo' } });
+    expect(p.get('username')).toBe('demo');
+    expect(p.warnings[0]).toMatch(/ignored: OS_CLOUD=demo sets them \(unset them, or unset OS_CLOUD to use the environment\)$/);
+  });
+
+  it('--profile and STORCTL_PROFILE: the profile wins; OS_PASSWORD still fills a profile without one, silently', async () => {
+    const p = await resolve({ profile: 'demo' });
+    expect([p.get('username'), p.get('password'), p.get('project_name'), p.get('auth_url')]).toEqual(['demo', 'demo-secret-pw', 'demo', 'http://lab:5000/v3']);
+    expect(p.warnings).toEqual(['OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME in the environment are ignored: --profile demo sets them (unset them, or drop --profile to use the environment)']);
+    const s = await resolve({ env: { STORCTL_PROFILE: 'nopass' } });
+    expect(s.get('username')).toBe('demo');
+    expect(s.settings.get('password')).toEqual({ value: 'admin-secret-pw', source: 'env OS_PASSWORD' });
+    expect(s.warnings).toEqual(['OS_AUTH_URL, OS_USERNAME, OS_PROJECT_NAME in the environment are ignored: STORCTL_PROFILE=nopass sets them (unset them, or unset STORCTL_PROFILE to use the environment)']);
+  });
+
+  it('current_profile is not explicit: openrc overrides it as before', async () => {
+    const p = await resolveProfile({ config: parseConfig('/c.yaml', `current_profile: demo\n${DEMO}`), flags: {}, env: OPENRC });
+    expect(p.get('username')).toBe('admin');
+    expect(p.explicitBy).toBeUndefined();
+    expect(p.ignoredEnv).toEqual([]);
+    expect(p.warnings.join('\n')).toMatch(/OS_USERNAME in the environment overrides "username" of profile "demo"/);
+  });
+
+  it('--os-cloud beats current_profile', async () => {
+    const p = await resolveProfile({ config: parseConfig('/c.yaml', `current_profile: demo\n${DEMO}`), flags: {}, env: { ...cloudsEnv }, osCloud: 'demo' });
+    expect(p.name).toBe('(cloud demo)');
+  });
+
+  it('a variable that would outrank the chosen setting is ignored too (OS_PROJECT_ID over project_name)', async () => {
+    const p = await resolve({ osCloud: 'demo', env: { OS_PROJECT_ID: 'admin-project-id', OS_USER_ID: 'admin-id', OS_APPLICATION_CREDENTIAL_ID: 'ac' } });
+    expect([p.get('project_id'), p.get('user_id'), p.get('application_credential_id')]).toEqual([undefined, undefined, undefined]);
+    expect(p.ignoredEnv.filter((i) => i.setting === 'project_name').map((i) => i.variable)).toEqual(['OS_PROJECT_NAME', 'OS_PROJECT_ID']);
+    expect(p.ignoredEnv.filter((i) => i.setting === 'username').map((i) => i.variable)).toEqual(['OS_USERNAME', 'OS_USER_ID', 'OS_APPLICATION_CREDENTIAL_ID']);
+  });
+
+  it('OS_AUTH_TYPE is ignored only when it names another method than the chosen identity', async () => {
+    expect((await resolve({ osCloud: 'demo' })).warnings[0]).not.toContain('OS_AUTH_TYPE');
+    const p = await resolve({ osCloud: 'demo', env: { OS_AUTH_TYPE: 'v3applicationcredential' } });
+    expect(p.get('auth_type')).toBeUndefined();
+    expect(p.warnings[0]).toMatch(/^OS_AUTH_TYPE, OS_AUTH_URL, /);
+  });
+
+  it('a variable that agrees with the choice, or that a flag or STORCTL_* overrides anyway, is not reported', async () => {
+    const p = await resolve({ osCloud: 'demo', env: { OS_AUTH_URL: 'http://lab:5000/v3', OS_PASSWORD: 'demo-secret-pw', STORCTL_USERNAME: 'carol' }, flags: { region_name: 'R2' } });
+    expect(p.settings.get('username')).toEqual({ value: 'carol', source: 'env STORCTL_USERNAME' });
+    expect(p.settings.get('region_name')).toEqual({ value: 'R2', source: 'flag --region' });
+    expect(p.warnings).toEqual(['OS_PROJECT_NAME in the environment is ignored: --os-cloud demo sets it (unset it, or drop --os-cloud to use the environment)']);
   });
 });
 
