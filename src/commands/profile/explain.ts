@@ -1,5 +1,5 @@
 import { defineCommand } from '../../framework/command.js';
-import { SETTINGS_BY_KEY } from '../../config/schema.js';
+import { isStoreMarker, SETTINGS_BY_KEY } from '../../config/schema.js';
 
 export default defineCommand({
   summary: 'Show every effective setting and where it came from',
@@ -18,7 +18,7 @@ export default defineCommand({
     const p = await ctx.profile();
     const rows = [{ setting: 'profile', value: p.name, source: p.fromFile ? (ctx.globals.profile ? 'argument or --profile' : ctx.env.STORCTL_PROFILE ? 'env STORCTL_PROFILE' : 'current_profile') : 'environment' }];
     for (const [key, s] of p.settings) {
-      const secret = SETTINGS_BY_KEY.get(key)?.secret && s.value !== 'keyring';
+      const secret = SETTINGS_BY_KEY.get(key)?.secret && !isStoreMarker(s.value);
       rows.push({ setting: key, value: secret ? '(secret, set)' : (s.value as string), source: s.source });
     }
     await ctx.printList(rows);
