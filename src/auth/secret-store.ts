@@ -64,7 +64,7 @@ function probeKeyring(env: Record<string, string | undefined>, note: (m: string)
   let p = probes.get(bus);
   if (!p) {
     p = tryKeyring(bus).then((r) => {
-      if (r.why) note(`keyring: ${r.why}; using the file store`);
+      if (r.why) note(`keyring: ${r.why.replace(/^no keyring: /, '')}; using the file store`);
       return r;
     });
     probes.set(bus, p);
