@@ -700,7 +700,7 @@ _storctl_option_values() {
       esac ;;
     'auth status')
       case "$2" in
-        '-c'|'--column'|'--sort') _storctl_kind=words; _storctl_w='profile backend auth_type auth_url user user_id user_domain project project_id project_domain domain_scope system_scope roles issued_at expires_at expired storage_url token_cached token_store credentials'; return 0 ;;
+        '-c'|'--column'|'--sort') _storctl_kind=words; _storctl_w='profile backend auth_type auth_url user user_id user_domain project project_id project_domain domain_scope system_scope roles issued_at expires_at expired storage_url token_cached token_store secret_store credentials'; return 0 ;;
       esac ;;
     'auth token')
       case "$2" in

@@ -1,6 +1,8 @@
-// Where tokens and stored passwords live: the OS keyring through keytar when it loads and a
-// Secret Service answers, else 0600 files under the cache directory. keytar is optional:
-// a missing module, no D-Bus, or a locked keyring degrades to files and says so under --debug.
+// The places a secret can be kept: the OS keyring through keytar when it loads and a Secret
+// Service answers, 0600 files in one directory, or nowhere. keytar is optional: a missing
+// module, no D-Bus, or a locked keyring degrades to files, and the reason is kept for
+// `auth status` (and said under --debug). Which directory the files go to is the caller's
+// choice (src/auth/stores.ts): user secrets and the token cache have different lifetimes.
 import { readFile, rm, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { atomicWrite } from '../util/atomic-write.js';
@@ -28,52 +30,79 @@ interface Keytar {
 
 export interface OpenStoreOptions {
   preference?: StoreKind;
-  cacheDir: string;
+  /** Where the files go when no keyring is used. */
+  fileDir: string;
   env: Record<string, string | undefined>;
   note: (message: string) => void;
 }
 
-export async function openSecretStore(opts: OpenStoreOptions): Promise<SecretStore> {
-  if (opts.preference === 'none') return noneStore;
-  if (opts.preference !== 'file') {
-    const keyring = await tryKeyring(opts);
-    if (keyring) return keyring;
-    if (opts.preference === 'keyring') opts.note('secret_store is keyring but no keyring answered; using files');
-  }
-  return fileStore(join(opts.cacheDir, 'secrets'));
+export interface OpenedStore {
+  store: SecretStore;
+  /** Why the keyring is not used ("no keyring: DBUS_SESSION_BUS_ADDRESS unset"); unset for the keyring. */
+  why?: string;
 }
 
-async function tryKeyring(opts: OpenStoreOptions): Promise<SecretStore | undefined> {
-  // No session bus means no Secret Service: skip loading the native module at all.
-  if (!opts.env.DBUS_SESSION_BUS_ADDRESS) {
-    opts.note('keyring: no D-Bus session (DBUS_SESSION_BUS_ADDRESS unset); using the file store');
-    return undefined;
+export async function openSecretStore(opts: OpenStoreOptions): Promise<OpenedStore> {
+  if (opts.preference === 'none') return { store: noneStore, why: 'secret_store: none in the profile' };
+  if (opts.preference === 'file') return { store: fileStore(opts.fileDir), why: 'secret_store: file in the profile' };
+  const probe = await probeKeyring(opts.env, opts.note);
+  if (probe.keyring) return { store: probe.keyring };
+  if (opts.preference === 'keyring') opts.note('secret_store is keyring but no keyring answered; using files');
+  return { store: fileStore(opts.fileDir), why: probe.why };
+}
+
+interface KeyringProbe {
+  keyring?: SecretStore;
+  why?: string;
+}
+
+// Both stores of one command ask: probe the Secret Service once per process (and bus).
+const probes = new Map<string, Promise<KeyringProbe>>();
+
+function probeKeyring(env: Record<string, string | undefined>, note: (m: string) => void): Promise<KeyringProbe> {
+  const bus = env.DBUS_SESSION_BUS_ADDRESS ?? '';
+  let p = probes.get(bus);
+  if (!p) {
+    p = tryKeyring(bus).then((r) => {
+      if (r.why) note(`keyring: ${r.why.replace(/^no keyring: /, '')}; using the file store`);
+      return r;
+    });
+    probes.set(bus, p);
   }
+  return p;
+}
+
+async function tryKeyring(bus: string): Promise<KeyringProbe> {
+  // No session bus means no Secret Service: skip loading the native module at all.
+  if (!bus) return { why: 'no keyring: DBUS_SESSION_BUS_ADDRESS unset' };
   let keytar: Keytar;
   try {
     const mod = (await import('keytar' as string)) as { default?: Keytar } & Keytar;
     keytar = mod.default ?? mod;
   } catch (err) {
-    opts.note(`keyring: keytar is not available (${(err as Error).message.split('\n')[0]}); using the file store`);
-    return undefined;
+    return { why: `keytar is not installed or not built: ${firstLine(err)}` };
   }
   try {
     await withTimeout(keytar.findCredentials(SERVICE), 3000);
   } catch (err) {
-    opts.note(`keyring: the Secret Service did not answer (${(err as Error).message.split('\n')[0]}); using the file store`);
-    return undefined;
+    return { why: `the Secret Service did not answer: ${firstLine(err)}` };
   }
   return {
-    kind: 'keyring',
-    describe: (account) => `keyring (service ${SERVICE}, account ${account})`,
-    get: async (account) => (await keytar.getPassword(SERVICE, account)) ?? undefined,
-    set: (account, value) => keytar.setPassword(SERVICE, account, value),
-    delete: (account) => keytar.deletePassword(SERVICE, account),
-    list: async () => (await keytar.findCredentials(SERVICE)).map((c) => c.account),
+    keyring: {
+      kind: 'keyring',
+      describe: (account) => `keyring (service ${SERVICE}, account ${account})`,
+      get: async (account) => (await keytar.getPassword(SERVICE, account)) ?? undefined,
+      set: (account, value) => keytar.setPassword(SERVICE, account, value),
+      delete: (account) => keytar.deletePassword(SERVICE, account),
+      list: async () => (await keytar.findCredentials(SERVICE)).map((c) => c.account),
+    },
   };
 }
 
-function fileStore(dir: string): SecretStore {
+const firstLine = (err: unknown) => String((err as Error)?.message ?? err).split('\n')[0];
+
+/** 0600 files named after their accounts in `dir` (created 0700 on the first write). */
+export function fileStore(dir: string): SecretStore {
   const fileOf = (account: string) => join(dir, `${account.replace(/[^A-Za-z0-9._-]/g, '_')}`);
   return {
     kind: 'file',
@@ -104,7 +133,7 @@ function fileStore(dir: string): SecretStore {
   };
 }
 
-const noneStore: SecretStore = {
+export const noneStore: SecretStore = {
   kind: 'none',
   describe: () => 'not stored (secret_store: none)',
   get: async () => undefined,

@@ -12,8 +12,8 @@ import { AuthError, UsageError } from '../framework/errors.js';
 import type { HttpRequest, HttpResponse } from '../transport/http.js';
 import { registerSecret } from '../transport/redact.js';
 import { cacheDir, cacheDirProblem } from '../config/paths.js';
-import type { StoreKind, SecretStore } from './secret-store.js';
-import { openSecretStore } from './secret-store.js';
+import { openCredentialStore, openTokenStore } from './stores.js';
+import { isStoreMarker } from '../config/schema.js';
 import { TokenCache } from './token-cache.js';
 import { cacheKey, fingerprintKey, secretFingerprint } from './cache-key.js';
 import type { AuthProvider, ProviderEnv, SecretName } from './provider.js';
@@ -31,11 +31,6 @@ interface SessionState {
 }
 
 const states = new WeakMap<Context, Promise<SessionState>>();
-
-export async function secretStoreFor(ctx: Context): Promise<SecretStore> {
-  const p = await ctx.profile().catch(() => undefined);
-  return openSecretStore({ preference: p?.get<StoreKind>('secret_store'), cacheDir: cacheDir(ctx.env), env: ctx.env, note: (m) => ctx.debug(m) });
-}
 
 /**
  * False (after ONE warning naming the dir and the fix) when the cache dir cannot be written:
@@ -59,21 +54,21 @@ async function state(ctx: Context): Promise<SessionState> {
     s = (async () => {
       const profile = await ctx.profile();
       const provider = providerFor(profile);
-      let store: SecretStore | undefined;
-      const getStore = async () => (store ??= await secretStoreFor(ctx));
-      /** A secret the profile, environment or store holds: never prompts. */
+      /** A secret the profile, environment or credential store holds: never prompts. */
       const knownSecret = async (name: SecretName): Promise<string | undefined> => {
         const value = profile.get(name);
-        if (value && value !== 'keyring') {
+        // "keyring" or "file": `profile set` keeps the value in the credential store.
+        if (value && !isStoreMarker(value)) {
           registerSecret(value);
           return value;
         }
-        const stored = await (await getStore()).get(storedSecretAccount(profile.name, name));
+        const creds = await openCredentialStore(ctx);
+        const stored = await creds.lookup(storedSecretAccount(profile.name, name), value);
         if (stored) {
-          registerSecret(stored);
-          return stored;
+          registerSecret(stored.value);
+          return stored.value;
         }
-        if (value === 'keyring') ctx.debug(`${name} of profile ${profile.name} is "keyring" but the store has none`);
+        if (value) ctx.debug(`${name} of profile ${profile.name} is "${value}" but ${creds.summary} has none`);
         return undefined;
       };
       const env: ProviderEnv = {
@@ -106,7 +101,7 @@ async function state(ctx: Context): Promise<SessionState> {
       const parts = provider.cacheParts();
       const st: SessionState = { provider, env };
       if (parts && ctx.globals.cache && (await cacheUsable(ctx))) {
-        const s2 = await getStore();
+        const s2 = await openTokenStore(ctx);
         if (s2.kind !== 'none') {
           st.cache = new TokenCache(s2, join(cacheDir(ctx.env), 'locks'), {
             note: (m) => ctx.debug(m),
@@ -261,8 +256,7 @@ export async function logout(ctx: Context, opts: { revoke: boolean }): Promise<{
 /** Drops every cached token of every profile (`auth logout --all`); the count dropped. */
 export async function logoutAll(ctx: Context): Promise<number> {
   if (!(await cacheUsable(ctx))) return 0;
-  const store = await secretStoreFor(ctx);
-  const cache = new TokenCache(store, join(cacheDir(ctx.env), 'locks'), { note: (m) => ctx.debug(m) });
+  const cache = new TokenCache(await openTokenStore(ctx), join(cacheDir(ctx.env), 'locks'), { note: (m) => ctx.debug(m) });
   let dropped = 0;
   for (const key of await cache.keys()) if (await cache.drop(key)) dropped++;
   return dropped;

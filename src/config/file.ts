@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Document } from 'yaml';
 import { ConfigError } from '../framework/errors.js';
 import { atomicWrite } from '../util/atomic-write.js';
-import { SETTINGS_BY_KEY } from './schema.js';
+import { isStoreMarker, SETTINGS_BY_KEY } from './schema.js';
 
 export interface ProfileEntry {
   name: string;
@@ -117,7 +117,7 @@ async function writeError(path: string, err: unknown): Promise<unknown> {
 export function isSecretBearing(cfg: ConfigFile): boolean {
   for (const p of cfg.profiles.values()) {
     for (const [k, v] of Object.entries(p.values)) {
-      if (SETTINGS_BY_KEY.get(k)?.secret && v !== undefined && v !== 'keyring') return true;
+      if (SETTINGS_BY_KEY.get(k)?.secret && v !== undefined && !isStoreMarker(v)) return true;
     }
   }
   return false;

@@ -19,6 +19,21 @@ export function cacheDir(env: Env): string {
   return join(base, 'storctl');
 }
 
+/**
+ * Where storctl keeps what must outlive a cache clean-up: stored secrets when no keyring is
+ * usable. Never under the cache dir, which users may delete at any time.
+ */
+export function dataDir(env: Env): string {
+  if (env.STORCTL_DATA_DIR) return env.STORCTL_DATA_DIR;
+  const base = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
+  return join(base, 'storctl');
+}
+
+/** The variable to change when the data dir cannot be used. */
+export function dataDirMove(env: Env): string {
+  return env.STORCTL_DATA_DIR ? 'point STORCTL_DATA_DIR at a writable directory' : 'set XDG_DATA_HOME to a writable directory';
+}
+
 export interface CacheDirProblem extends FsProblem {
   dir: string;
   /** One line for `storctl: warning: …`: the dir, what is wrong, what to do. */

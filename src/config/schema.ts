@@ -53,7 +53,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: 'transport', type: 'string', description: 'OpenStorage transport', choices: ['grpc', 'rest'], backends: ['openstorage'] },
   { key: 'username', type: 'string', description: 'User name', osEnv: ['OS_USERNAME', 'ST_USER'] },
   { key: 'user_id', type: 'string', description: 'User id (instead of a name)', osEnv: ['OS_USER_ID'], backends: OS },
-  { key: 'password', type: 'string', secret: true, description: 'Password or Swift key ("keyring" = stored in the OS keyring)', osEnv: ['OS_PASSWORD', 'ST_KEY'] },
+  { key: 'password', type: 'string', secret: true, description: 'Password or Swift key ("keyring" or "file" = stored by `profile set --password` in the OS keyring or the file store)', osEnv: ['OS_PASSWORD', 'ST_KEY'] },
   { key: 'user_domain_name', type: 'string', description: 'Domain of the user', osEnv: ['OS_USER_DOMAIN_NAME'], backends: OS },
   { key: 'user_domain_id', type: 'string', description: 'Domain id of the user', osEnv: ['OS_USER_DOMAIN_ID'], backends: OS },
   { key: 'project_name', type: 'string', description: 'Project (tenant) to scope to', osEnv: ['OS_PROJECT_NAME', 'OS_TENANT_NAME'], backends: OS },
@@ -89,6 +89,15 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: 'secret_store', type: 'string', description: 'Where tokens and stored passwords live', choices: ['keyring', 'file', 'none'] },
   { key: 'cloud', type: 'string', description: 'Take unset settings from this clouds.yaml cloud', backends: OS },
 ];
+
+/**
+ * A secret setting whose value says where `profile set` stored it: "keyring" (the OS keyring) or
+ * "file" (the file store under the data dir, used without a keyring). Either is looked up in
+ * the credential store, keyring and files both, so a marker from an older storctl still works.
+ */
+export function isStoreMarker(value: unknown): value is 'keyring' | 'file' {
+  return value === 'keyring' || value === 'file';
+}
 
 export const SETTINGS_BY_KEY: ReadonlyMap<string, SettingSpec> = new Map(SETTINGS.map((s) => [s.key, s]));
 

@@ -466,6 +466,7 @@ function mainPage(m: Manifest, topics: string[], topLevel: ManifestCommand[]): s
     ['STORCTL_CONFIG', 'Path of the config file (default: $XDG_CONFIG_HOME/storctl/config.yaml, i.e. ~/.config/storctl/config.yaml).'],
     ['STORCTL_PROFILE', 'Profile to use when --profile is not given; overrides current_profile.'],
     ['STORCTL_CACHE_DIR', 'Cache directory (default: $XDG_CACHE_HOME/storctl, i.e. ~/.cache/storctl).'],
+    ['STORCTL_DATA_DIR', 'Data directory, where stored secrets live when no OS keyring is usable (default: $XDG_DATA_HOME/storctl, i.e. ~/.local/share/storctl).'],
     ['STORCTL_<SETTING>', 'Any profile setting, by its name in upper case: STORCTL_AUTH_URL, STORCTL_PASSWORD, STORCTL_INSECURE... Overrides the OS_* variables and the profile.'],
     ['OS_CLOUD', 'Cloud of clouds.yaml to take settings from when no profile is selected (like --os-cloud); its settings beat the other OS_* variables.'],
     ['OS_CLIENT_CONFIG_FILE, OS_CLIENT_SECURE_FILE', 'Paths of clouds.yaml and secure.yaml, searched otherwise in the current directory, ~/.config/openstack and /etc/openstack.'],
@@ -480,7 +481,7 @@ function mainPage(m: Manifest, topics: string[], topLevel: ManifestCommand[]): s
     ['NO_COLOR', 'When set and not empty, never colour output.'],
     ['FORCE_COLOR', 'When set and not 0, colour output even when it is not a terminal.'],
     ['HTTPS_PROXY, HTTP_PROXY, NO_PROXY', 'Proxy for HTTPS and HTTP requests, and hosts to reach directly (also in lower case).'],
-    ['XDG_CONFIG_HOME, XDG_CACHE_HOME', 'Base directories of the config file and the cache.'],
+    ['XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME', 'Base directories of the config file, the data directory and the cache.'],
   ];
   for (const [k, v] of envs) out.push('.TP', B(k), safeLine(inline(v)));
 
@@ -493,8 +494,16 @@ function mainPage(m: Manifest, topics: string[], topLevel: ManifestCommand[]): s
       ),
     ),
   );
+  out.push('.TP', B('~/.local/share/storctl/'));
+  out.push(
+    safeLine(
+      inline(
+        'The data directory (STORCTL_DATA_DIR, or $XDG_DATA_HOME/storctl). Where no OS keyring is usable (no D-Bus session, keytar not built, the Secret Service not answering, or `secret_store: file`), the passwords and tokens stored with `profile set --password`, `--password-stdin` or `--token-stdin` live here in secrets/, files of mode 0600 in a directory of mode 0700, and the profile says `password: file` (`password: keyring` when the keyring has it). Not safe to delete: profiles lose their stored secrets. `auth status` shows which store is in use and why. Secrets that older versions kept under the cache directory are moved here on first use.',
+      ),
+    ),
+  );
   out.push('.TP', B('~/.cache/storctl/'));
-  out.push(safeLine(inline('The cache (STORCTL_CACHE_DIR, or $XDG_CACHE_HOME/storctl): tokens reused until they expire, their lock files, and, where no OS keyring is usable, stored secrets in files of mode 0600. `--no-cache` neither reads nor writes tokens; deleting the directory is always safe.')));
+  out.push(safeLine(inline('The cache (STORCTL_CACHE_DIR, or $XDG_CACHE_HOME/storctl): tokens reused until they expire (in tokens/, files of mode 0600, when no OS keyring is usable), their lock files, the parsed config, the last KumoScale provisioner that answered and the state of `sandbox start`. Nothing here is needed: deleting the directory is always safe (the next command logs in again; run `sandbox stop` first if a sandbox runs). `--no-cache` neither reads nor writes tokens.')));
   out.push('.TP', B('clouds.yaml, secure.yaml'));
   out.push(safeLine(inline('OpenStack client configuration, read for the `cloud` setting and --os-cloud.')));
 

@@ -100,13 +100,13 @@ describe('keystone v3 password', () => {
     expect(r.code, r.stderr).toBe(0);
     const s = r.json();
     expect(s.token_cached).toBe(true);
-    expect(s.token_store).toMatch(/^file .*secrets\/token-[0-9a-f]{32} \(mode 0600\)$/);
+    expect(s.token_store).toMatch(/^file .*\.cache\/storctl\/tokens\/token-[0-9a-f]{32} \(mode 0600\)$/);
     expect(s.credentials.password).toMatch(/config\.yaml:\d+$/);
     expect(ks.counters.requests).toBe(requests);
   });
 
   it('keeps the token cache in 0600 files under a 0700 directory when there is no D-Bus', async () => {
-    const dir = join(h.home, '.cache/storctl/secrets');
+    const dir = join(h.home, '.cache/storctl/tokens');
     expect((await stat(dir)).mode & 0o777).toBe(0o700);
     const files = (await readdir(dir)).filter((f) => f.startsWith('token-'));
     expect(files.length).toBeGreaterThan(0);
@@ -162,7 +162,7 @@ describe('keystone v3 password', () => {
       const results = await Promise.all(Array.from({ length: 20 }, () => p.run(['api', 'GET', '/auth/projects', '-o', 'json'], { timeoutMs: 60_000 })));
       for (const r of results) expect(r.code, r.stderr).toBe(0);
       expect(ks.counters.authRequests! - before).toBeLessThanOrEqual(3);
-      const dir = join(p.home, '.cache/storctl/secrets');
+      const dir = join(p.home, '.cache/storctl/tokens');
       const files = (await readdir(dir)).filter((f) => f.startsWith('token-'));
       expect(files).toHaveLength(1);
       expect((await stat(join(dir, files[0]!))).mode & 0o777).toBe(0o600);

@@ -30,7 +30,7 @@ export function baseEnv(home: string): Record<string, string> {
     if (v === undefined || /^(OS_|ST_|STORCTL_|DBUS_|HTTPS?_PROXY|https?_proxy|NO_PROXY|no_proxy|FORCE_COLOR)/.test(k)) continue;
     env[k] = v;
   }
-  return { ...env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache'), NO_COLOR: '1', COLUMNS: '200' };
+  return { ...env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache'), XDG_DATA_HOME: join(home, '.local/share'), NO_COLOR: '1', COLUMNS: '200' };
 }
 
 export function runCli(args: string[], env: Record<string, string | undefined>, opts: RunOptions = {}): Promise<CliResult> {

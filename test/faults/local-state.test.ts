@@ -49,8 +49,8 @@ const cacheOf = (home: TestHome) => join(home.home, '.cache/storctl');
 async function allLockPaths(): Promise<string[]> {
   const r = await h.run(['-p', 'sandbox-openstack', 'volume', 'list', '-o', 'json'], { timeoutMs: 20_000 });
   expect(r.code, r.stderr).toBe(0);
-  const files = (await readdir(join(cacheOf(h), 'secrets'))).filter((f) => f.startsWith('token-'));
-  await rm(join(cacheOf(h), 'secrets'), { recursive: true, force: true });
+  const files = (await readdir(join(cacheOf(h), 'tokens'))).filter((f) => f.startsWith('token-'));
+  await rm(join(cacheOf(h), 'tokens'), { recursive: true, force: true });
   return files.map((f) => join(cacheOf(h), 'locks', `${f.slice('token-'.length)}.lock`));
 }
 
@@ -274,17 +274,41 @@ describe('cache dir that cannot be written', () => {
     );
   });
 
-  it('profile set --password-stdin with no usable cache dir: exit 2, one line naming it', async () => {
-    await mkdir(join(h.home, 'broken/.cache'), { recursive: true });
-    await writeFile(join(h.home, 'broken/.cache/storctl'), 'not a dir');
+  it('profile set --password-stdin with no usable cache dir: stored all the same (the data dir holds it)', async () => {
+    const home = await makeHome();
     try {
-      const r = await h.run(['profile', 'set', 'sandbox-demo', '--password-stdin'], { env: { XDG_CACHE_HOME: join(h.home, 'broken/.cache') }, input: 'some-new-pass\n' });
+      expect((await home.run(['profile', 'add', 'p', '--backend', 'swift', 'endpoint=https://swift.example/v1/AUTH_x', 'username=u'])).code).toBe(0);
+      await mkdir(join(home.home, 'broken/.cache'), { recursive: true });
+      await writeFile(join(home.home, 'broken/.cache/storctl'), 'not a dir');
+      const r = await home.run(['profile', 'set', 'p', '--password-stdin'], { env: { XDG_CACHE_HOME: join(home.home, 'broken/.cache') }, input: 'some-new-pass\n' });
+      expect(r.code, r.stderr).toBe(0);
+      expect(await readFile(join(home.home, '.local/share/storctl/secrets/password-p'), 'utf8')).toBe('some-new-pass');
+      expect(r.stdout + r.stderr).not.toContain('some-new-pass');
+    } finally {
+      await home.cleanup();
+    }
+  });
+
+  it('profile set --password-stdin with a data dir that cannot be written: exit 2, one line naming it and the fix', async () => {
+    const home = await makeHome();
+    try {
+      expect((await home.run(['profile', 'add', 'p', '--backend', 'swift', 'endpoint=https://swift.example/v1/AUTH_x', 'username=u'])).code).toBe(0);
+      await mkdir(join(home.home, '.local'), { recursive: true });
+      await writeFile(join(home.home, '.local/share'), 'a file, not a dir');
+      const r = await home.run(['profile', 'set', 'p', '--password-stdin'], { input: 'some-new-pass\n' });
       expect(r.code, r.stderr).toBe(2);
       oneCleanLine(r);
-      expect(r.stderr).toMatch(/^storctl: cannot store the password: cache dir .*storctl is not a directory \(ENOTDIR: .* is a file\); move .* out of the way/);
-      expect(r.stderr).not.toContain('some-new-pass');
+      const file = join(home.home, '.local/share');
+      expect(r.stderr).toBe(
+        `storctl: cannot store the password: data dir ${file}/storctl/secrets is not a directory (ENOTDIR: ${file} is a file); move ${file} out of the way, or set XDG_DATA_HOME to a writable directory\n`,
+      );
+      const again = await home.run(['profile', 'set', 'p', '--password-stdin'], { env: { STORCTL_DATA_DIR: join(file, 'x') }, input: 'some-new-pass\n' });
+      expect(again.code).toBe(2);
+      expect(again.stderr).toMatch(/or point STORCTL_DATA_DIR at a writable directory\n$/);
+      expect(r.stdout + r.stderr + again.stderr).not.toContain('some-new-pass');
+      expect(await readFile(join(home.home, '.config/storctl/config.yaml'), 'utf8')).not.toMatch(/password/);
     } finally {
-      await rm(join(h.home, 'broken'), { recursive: true, force: true });
+      await home.cleanup();
     }
   });
 
@@ -354,7 +378,7 @@ describe('config dir and trace file', () => {
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/^storctl: cannot write trace file .*: it is a directory; /);
     const file = join(h.home, 'trace.jsonl');
-    await rm(join(cacheOf(h), 'secrets'), { recursive: true, force: true });
+    await rm(join(cacheOf(h), 'tokens'), { recursive: true, force: true });
     const ok = await h.run(['-p', 'sandbox-openstack', '--trace-file', file, 'volume', 'list', '-o', 'json'], { timeoutMs: 20_000 });
     expect(ok.code, ok.stderr).toBe(0);
     expect((await stat(file)).mode & 0o777).toBe(0o600);

@@ -101,7 +101,7 @@ profiles:
 
   it('refreshes a token that is about to expire', async () => {
     await h.run(['auth', 'login']);
-    const dir = join(h.home, '.cache/storctl/secrets');
+    const dir = join(h.home, '.cache/storctl/tokens');
     for (const f of (await readdir(dir)).filter((f) => f.startsWith('token-'))) {
       const rec = JSON.parse(await readFile(join(dir, f), 'utf8'));
       if (rec.identity?.project !== E.OS_PROJECT_NAME) continue;
@@ -169,7 +169,7 @@ profiles:
     expect(s.stdout).toMatch(/x-account-container-count/i);
     const st = await h.run(['-p', 'tempauth', 'auth', 'status', '-o', 'json']);
     expect(st.json().token_cached).toBe(true);
-    const dir = join(h.home, '.cache/storctl/secrets');
+    const dir = join(h.home, '.cache/storctl/tokens');
     for (const f of await readdir(dir)) expect((await stat(join(dir, f))).mode & 0o777).toBe(0o600);
   });
 });

@@ -7,7 +7,7 @@ import { SETTINGS } from '../../config/schema.js';
 export default defineCommand<{ backend?: string; use?: boolean; fromEnv?: boolean }>({
   summary: 'Create a profile',
   description:
-    'Creates a named profile from KEY=VALUE settings (see `storctl profile set --help` for the list). With --from-env the OpenStack openrc variables (OS_*) of this shell are captured too. Secrets given on the command line end up in shell history: prefer `storctl profile set NAME --password` (stored in the keyring) or environment variables.',
+    'Creates a named profile from KEY=VALUE settings (see `storctl profile set --help` for the list). With --from-env the OpenStack openrc variables (OS_*) of this shell are captured too. Secrets given on the command line end up in shell history: prefer `storctl profile set NAME --password` (stored in the keyring, or a 0600 file under the data dir without one) or environment variables.',
   backends: 'none',
   args: [
     { name: 'name', description: 'Profile name', required: true },
@@ -45,7 +45,7 @@ export default defineCommand<{ backend?: string; use?: boolean; fromEnv?: boolea
       if (opts.use || cfg.profiles.size === 0) doc.set('current_profile', name);
     });
     const secretKeys = SETTINGS.filter((s) => s.secret && values[s.key] !== undefined).map((s) => s.key);
-    if (secretKeys.length) ctx.warn(`${secretKeys.join(', ')} stored in ${cfg.path} (mode 0600); \`storctl profile set ${name} --password\` keeps passwords in the keyring instead`);
+    if (secretKeys.length) ctx.warn(`${secretKeys.join(', ')} stored in ${cfg.path} (mode 0600); \`storctl profile set ${name} --password\` keeps passwords out of it (in the keyring, or the file store without one)`);
     ctx.io.stderr.write(`Profile "${name}" added to ${cfg.path}${opts.use || cfg.profiles.size === 0 ? ' and in use' : ''}.\n`);
   },
 });

@@ -1,5 +1,5 @@
 import { defineCommand } from '../../framework/command.js';
-import { SETTINGS_BY_KEY } from '../../config/schema.js';
+import { isStoreMarker, SETTINGS_BY_KEY } from '../../config/schema.js';
 
 export default defineCommand({
   summary: 'Show every effective setting and where it came from',
@@ -22,7 +22,7 @@ export default defineCommand({
     else if (p.explicitBy) chosenBy = p.explicitBy.startsWith('--') ? 'flag --os-cloud' : 'env OS_CLOUD';
     const rows = [{ setting: 'profile', value: p.name, source: chosenBy, ignored: [] as string[] }];
     for (const [key, s] of p.settings) {
-      const secret = SETTINGS_BY_KEY.get(key)?.secret && s.value !== 'keyring';
+      const secret = SETTINGS_BY_KEY.get(key)?.secret && !isStoreMarker(s.value);
       // The OS_*/ST_* variables this setting shadowed (names only: OS_PASSWORD's value is a secret).
       const ignored = p.ignoredEnv.filter((i) => i.setting === key).map((i) => i.variable);
       rows.push({ setting: key, value: secret ? '(secret, set)' : (s.value as string), source: s.source, ignored });

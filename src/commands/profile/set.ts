@@ -5,6 +5,7 @@ import { saveConfig } from '../../config/file.js';
 import { applySettings, checkSettings, parseAssignments } from '../../config/profile-edit.js';
 import { SETTINGS, SETTINGS_BY_KEY } from '../../config/schema.js';
 import { didYouMean } from '../../util/suggest.js';
+import type { CredentialStore } from '../../auth/stores.js';
 
 interface Opts {
   unset?: string[];
@@ -16,7 +17,9 @@ interface Opts {
 export default defineCommand<Opts>({
   summary: 'Change settings of a profile',
   description:
-    'Sets KEY=VALUE settings and removes --unset ones, keeping the rest of the file (and its comments) as it was.\n\nSettings:\n' +
+    'Sets KEY=VALUE settings and removes --unset ones, keeping the rest of the file (and its comments) as it was.\n\n' +
+    'A secret given with --password, --password-stdin or --token-stdin goes to the OS keyring, or, without one, to a 0600 file under ' +
+    '$XDG_DATA_HOME/storctl/secrets (~/.local/share/storctl/secrets; never the cache); the profile then says where: `password: keyring` or `password: file`.\n\nSettings:\n' +
     SETTINGS.map((s) => `  ${s.key.padEnd(30)} ${s.description}${s.choices ? ` (${s.choices.join('|')})` : ''}`).join('\n'),
   backends: 'none',
   args: [
@@ -25,9 +28,9 @@ export default defineCommand<Opts>({
   ],
   flags: [
     { name: 'unset', type: 'list', valueName: 'KEY', description: 'Remove a setting (repeatable)' },
-    { name: 'password', type: 'boolean', description: 'Ask for the password and keep it in the keyring (file store without one)' },
-    { name: 'password-stdin', type: 'boolean', description: 'Read the password from stdin and keep it in the keyring' },
-    { name: 'token-stdin', type: 'boolean', description: 'Read a bearer token from stdin and keep it in the keyring' },
+    { name: 'password', type: 'boolean', description: 'Ask for the password and keep it in the keyring (a 0600 file under the data dir without one)' },
+    { name: 'password-stdin', type: 'boolean', description: 'Read the password from stdin and keep it in the keyring (or the file store)' },
+    { name: 'token-stdin', type: 'boolean', description: 'Read a bearer token from stdin and keep it in the keyring (or the file store)' },
   ],
   examples: [
     'storctl profile set prod region_name=RegionTwo interface=internal',
@@ -52,29 +55,35 @@ export default defineCommand<Opts>({
     const secretName = opts.password || opts.passwordStdin ? 'password' : opts.tokenStdin ? 'token' : undefined;
     if (secretName) {
       const value = await readSecret(ctx, secretName, !!(opts.passwordStdin || opts.tokenStdin), name!);
-      const { secretStoreFor, storedSecretAccount } = await import('../../auth/session.js');
-      const store = await secretStoreFor(ctx);
+      const { storedSecretAccount } = await import('../../auth/session.js');
+      const { openCredentialStore } = await import('../../auth/stores.js');
+      const store = await openCredentialStore(ctx);
       if (store.kind === 'none') throw new UsageError('secret_store is none: there is nowhere to keep the secret', { hint: 'use secret_store: keyring or file' });
-      if (store.kind === 'file') {
-        const { cacheDirProblem } = await import('../../config/paths.js');
-        const problem = await cacheDirProblem(ctx.env);
-        if (problem) throw new ConfigError(`cannot store the ${secretName}: cache dir ${problem.dir} ${problem.reason}`, { hint: `${problem.fix}, or set XDG_CACHE_HOME to a writable directory` });
-      }
-      try {
-        await store.set(storedSecretAccount(name!, secretName), value);
-      } catch (err) {
-        const { isFsWriteProblem } = await import('../../config/fs-problem.js');
-        if (!isFsWriteProblem(err)) throw err;
-        throw new ConfigError(`cannot store the ${secretName} in ${store.describe(storedSecretAccount(name!, secretName))}: ${(err as NodeJS.ErrnoException).code}`, { hint: 'check that the cache directory is writable, or set XDG_CACHE_HOME to a writable directory' });
-      }
-      values[secretName] = 'keyring';
-      ctx.io.stderr.write(`Stored the ${secretName} in ${store.describe(storedSecretAccount(name!, secretName))}.\n`);
+      const account = storedSecretAccount(name!, secretName);
+      await store.set(account, value).catch((err) => storeFailed(ctx, store, secretName, err));
+      // The truth about where it went: a `keyring` marker over a file would send readers astray.
+      values[secretName] = store.kind;
+      ctx.io.stderr.write(`Stored the ${secretName} in ${store.describe(account)}.\n`);
     }
     if (Object.keys(values).length === 0 && unset.length === 0) throw new UsageError('nothing to change', { hint: 'give KEY=VALUE settings, --unset KEY or --password' });
     await saveConfig(cfg, (doc) => applySettings(doc, name!, values, unset));
     ctx.io.stderr.write(`Profile "${name}" updated.\n`);
   },
 });
+
+/** Exit 2 naming the place that refused the secret and the fix. */
+async function storeFailed(ctx: Context, store: CredentialStore, what: string, err: unknown): Promise<never> {
+  if (store.kind === 'keyring') {
+    throw new ConfigError(`cannot store the ${what} in the keyring: ${String((err as Error)?.message ?? err).split('\n')[0]}`, {
+      hint: 'unlock the keyring (e.g. log in to the desktop session), or set secret_store=file in the profile',
+    });
+  }
+  const { dirProblem, isFsWriteProblem } = await import('../../config/fs-problem.js');
+  if (!isFsWriteProblem(err)) throw err;
+  const { dataDirMove } = await import('../../config/paths.js');
+  const p = dirProblem(store.fileDir, err);
+  throw new ConfigError(`cannot store the ${what}: data dir ${store.fileDir} ${p.reason}`, { hint: `${p.fix}, or ${dataDirMove(ctx.env)}` });
+}
 
 async function readSecret(ctx: Context, what: string, fromStdin: boolean, profile: string): Promise<string> {
   let value: string;

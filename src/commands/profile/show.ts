@@ -1,7 +1,7 @@
 import { defineCommand } from '../../framework/command.js';
 import { NotFoundError } from '../../framework/errors.js';
 import { selectedProfileName } from '../../config/resolve.js';
-import { SETTINGS_BY_KEY } from '../../config/schema.js';
+import { isStoreMarker, SETTINGS_BY_KEY } from '../../config/schema.js';
 import { didYouMean } from '../../util/suggest.js';
 
 export default defineCommand({
@@ -20,7 +20,7 @@ export default defineCommand({
       });
     }
     const record: Record<string, unknown> = { name: entry.name };
-    for (const [k, v] of Object.entries(entry.values)) record[k] = SETTINGS_BY_KEY.get(k)?.secret && v !== 'keyring' ? '(secret, set)' : v;
+    for (const [k, v] of Object.entries(entry.values)) record[k] = SETTINGS_BY_KEY.get(k)?.secret && !isStoreMarker(v) ? '(secret, set)' : v;
     await ctx.printObject(record, Object.keys(record).map((k) => ({ key: k, header: k })));
   },
 });
