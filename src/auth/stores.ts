@@ -21,6 +21,8 @@ export interface CredentialStore {
   /** The stored value and where it was; `marker` (the setting's value: keyring|file) is asked first. */
   lookup(account: string, marker?: unknown): Promise<{ value: string; where: string } | undefined>;
   set(account: string, value: string): Promise<void>;
+  /** Deletes the account from the keyring and the file store; true when a copy was there. */
+  forget(account: string): Promise<boolean>;
 }
 
 const credentialStores = new WeakMap<Context, Promise<CredentialStore>>();
@@ -69,6 +71,11 @@ async function makeCredentialStore(ctx: Context): Promise<CredentialStore> {
         if (value) return { value, where: s.describe(account) };
       }
       return undefined;
+    },
+    async forget(account) {
+      let found = false;
+      for (const s of [keyring, files]) if (s && (await s.delete(account).catch(() => false))) found = true;
+      return found;
     },
     async set(account, value) {
       await store.set(account, value);

@@ -45,6 +45,17 @@ afterAll(async () => {
 });
 
 describe('without a keyring', () => {
+  it('profile remove drops the stored password with the profile', async () => {
+    await addProfile('doomed');
+    expect((await h.run(['profile', 'set', 'doomed', '--password-stdin'], { input: `${password}\n` })).code).toBe(0);
+    expect(await exists(join(data(), 'password-doomed'))).toBe(true);
+    const r = await h.run(['profile', 'remove', 'doomed', '--yes']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Profile "doomed" removed with its stored password.');
+    expect(await exists(join(data(), 'password-doomed'))).toBe(false);
+    noSecret(r);
+  });
+
   it('profile set --password-stdin keeps the password in a 0600 file under the data dir; config.yaml says password: file', async () => {
     await addProfile('stored');
     const set = await h.run(['profile', 'set', 'stored', '--password-stdin'], { input: `${password}\n` });

@@ -18,6 +18,14 @@ export default defineCommand({
       doc.deleteIn(['profiles', name]);
       if (cfg.currentProfile === name) doc.delete('current_profile');
     });
-    ctx.io.stderr.write(`Profile "${name}" removed.\n`);
+    // A stored password or token of a removed profile is a secret nobody can see or use: drop it.
+    const { storedSecretAccount } = await import('../../auth/session.js');
+    const { openCredentialStore } = await import('../../auth/stores.js');
+    const store = await openCredentialStore(ctx);
+    const dropped: string[] = [];
+    for (const secret of ['password', 'token', 'application_credential_secret', 'client_secret'] as const) {
+      if (await store.forget(storedSecretAccount(name, secret))) dropped.push(secret);
+    }
+    ctx.io.stderr.write(`Profile "${name}" removed${dropped.length ? ` with its stored ${dropped.join(' and ')}` : ''}.\n`);
   },
 });
