@@ -306,6 +306,32 @@ describe('backups', () => {
     expect(r.stderr).toContain("-H 'openstack-api-version: volume 3.43'");
     ok(await run(['backup', 'delete', 'bk-meta', '--yes', '--wait']));
   });
+
+  it('without a cinder-backup service: delete and restore exit 7 with Cinder\'s text (not 4), create ends in error', async () => {
+    await createVolume('bk-nosvc-src');
+    const b = ok(await run(['backup', 'create', 'bk-nosvc-src', '--name', 'bk-nosvc', '--wait', '-o', 'json'])).json();
+    const cinderSim = h.sandbox.sims.cinder!;
+    cinderSim.setBackupService(false);
+    try {
+      const services = ok(await run(['volume', 'service', 'list', '-o', 'json'])).json<any[]>();
+      expect(services.map((s) => s.binary)).not.toContain('cinder-backup');
+      const del = await run(['backup', 'delete', 'bk-nosvc', '--yes']);
+      expect(del.code, del.stderr).toBe(7);
+      expect(del.stderr).toMatch(/Service cinder-backup could not be found/);
+      expect(del.stderr).not.toMatch(/not found;|no backup/i);
+      const restore = await run(['backup', 'restore', 'bk-nosvc', '--name', 'never', '--yes']);
+      expect(restore.code, restore.stderr).toBe(7);
+      expect(restore.stderr).toMatch(/Service cinder-backup could not be found/);
+      // The backup is still there, untouched.
+      expect(ok(await run(['backup', 'show', b.id, '-o', 'json'])).json().status).toBe('available');
+      const made = await run(['backup', 'create', 'bk-nosvc-src', '--name', 'bk-nosvc-2', '--wait']);
+      expect(made.code).toBe(7);
+      expect(made.stderr).toMatch(/ended in status error: Service not found for creating backup\./);
+    } finally {
+      cinderSim.setBackupService(true);
+    }
+    ok(await run(['backup', 'delete', 'bk-nosvc', 'bk-nosvc-2', '--yes', '--wait']));
+  });
 });
 
 describe('quotas, limits, services', () => {

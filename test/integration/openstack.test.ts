@@ -4,6 +4,7 @@
 // end in error (and cannot be deleted there), and it has no Cinder v2.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeHome, type CliResult, type TestHome } from '../e2e/harness.js';
@@ -155,6 +156,21 @@ ${e.OS_REGION_NAME ? `    region_name: ${quote(e.OS_REGION_NAME)}\n` : ''}`,
     expect(r.stderr).toMatch(/backup .* ended in status error: \S+/);
     const shown = ok(await run(['backup', 'show', `${P}-bk`, '-o', 'json'])).json();
     expect(shown.status).toBe('error');
+  });
+
+  it('backup delete without cinder-backup: exit 7 with Cinder\'s "Service cinder-backup could not be found." (not 4)', async (t) => {
+    const services = ok(await run(['volume', 'service', 'list', '-o', 'json'])).json<any[]>();
+    if (services.some((s) => s.binary === 'cinder-backup' && s.state === 'up' && s.status === 'enabled')) t.skip();
+    const n = `${P}-${randomBytes(3).toString('hex')}`;
+    ok(await run(['volume', 'create', `${n}-bksrc`, '--size', '1', '--wait']));
+    const made = await run(['backup', 'create', `${n}-bksrc`, '--name', `${n}-bk`, '--wait']);
+    expect(made.code).toBe(7);
+    expect(made.stderr).toMatch(/ended in status error: Service not found for creating backup\./);
+    const del = await run(['backup', 'delete', `${n}-bk`, '--yes']);
+    expect(del.code, del.stderr).toBe(7);
+    expect(del.stderr).toMatch(/Service cinder-backup could not be found\./);
+    // The backup is still there (an error backup Cinder cannot delete without the service).
+    expect(ok(await run(['backup', 'show', `${n}-bk`, '-o', 'json'])).json().status).toBe('error');
   });
 
   it('quota show / set and limits show', async () => {
