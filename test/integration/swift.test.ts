@@ -18,6 +18,9 @@ const keystone = !!E.OS_AUTH_URL && !!E.OS_USERNAME && !!E.OS_PASSWORD;
 const SWIFT_CLI = E.SWIFT_CLI ?? '/usr/bin/swift';
 const USER2 = E.STORCTL_IT_SWIFT_USER2 ?? `${(E.ST_USER ?? 'test:x').split(':')[0]}:tester2`;
 const KEY2 = E.STORCTL_IT_SWIFT_KEY2 ?? 'testing2';
+/** A tempauth user in .reseller_admin (the testbed's admin:admin). */
+const RESELLER = E.STORCTL_IT_SWIFT_RESELLER ?? 'admin:admin';
+const RESELLER_KEY = E.STORCTL_IT_SWIFT_RESELLER_KEY ?? 'admin';
 const BIG = 200 * 1024 * 1024;
 const exec = promisify(execFile);
 
@@ -80,6 +83,11 @@ profiles:
     auth_url: ${E.ST_AUTH}
     username: ${USER2}
     password: ${KEY2}
+  v1-reseller:
+    backend: swift
+    auth_url: ${E.ST_AUTH}
+    username: ${RESELLER}
+    password: ${RESELLER_KEY}
 `;
     if (keystone) {
       yaml += `  ks:
@@ -273,6 +281,25 @@ profiles:
       }
     } finally {
       await proxy.close();
+    }
+  });
+
+  it('account quota: the account owner gets "only a reseller admin may set an account quota" (exit 3); a reseller admin can', async () => {
+    const before = ok(await run(['account', 'show', '-o', 'json'])).json();
+    const r = await run(['account', 'set', '--quota-bytes', '1024T']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/only a reseller admin may set an account quota/);
+    expect(r.stderr).toMatch(/reseller_admin/);
+    expect(r.stderr).not.toMatch(/needs the account owner/);
+    expect(ok(await run(['account', 'show', '-o', 'json'])).json().quota_bytes).toBe(before.quota_bytes);
+    // The hint's way works: a reseller admin, here on its own account (not the shared test account).
+    const rs = (args: string[]) => h.run(['-p', 'v1-reseller', ...args]);
+    const mine = ok(await rs(['account', 'show', '-o', 'json'])).json();
+    if (mine.quota_bytes !== null) return; // someone else's quota: leave it alone
+    try {
+      expect(ok(await rs(['--endpoint', mine.storage_url, 'account', 'set', '--quota-bytes', '1024T', '-o', 'json'])).json().quota_bytes).toBe(1024 ** 5);
+    } finally {
+      ok(await rs(['account', 'set', '--quota-bytes', '']));
     }
   });
 
