@@ -278,6 +278,20 @@ describe('snapshots', () => {
     expect(r.stderr).toContain('must be available');
     ok(await run(['snapshot', 'create', 'forced', '--volume', 'snap-busy', '--force', '--wait']));
   });
+
+  it('without --volume: "--volume is required" (exit 2, no request); the help\'s VOLUME --name NAME form works', async () => {
+    const before = cinderCount('requests');
+    const r = await run(['snapshot', 'create', 'nightly', '--wait']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/--volume is required/);
+    expect(r.stderr).not.toMatch(/undefined/);
+    expect(cinderCount('requests')).toBe(before);
+    const v = await createVolume('snap-named-src');
+    const s = ok(await run(['snapshot', 'create', 'snap-named-src', '--name', 'snap-named-before-upgrade', '--wait', '-o', 'json'])).json();
+    expect(s).toMatchObject({ name: 'snap-named-before-upgrade', volume_id: v.id, status: 'available' });
+    expect((await run(['snapshot', 'create', 'x', '--volume', 'snap-named-src', '--name', 'y'])).code).toBe(2);
+    ok(await run(['snapshot', 'delete', s.id, '--yes', '--wait']));
+  });
 });
 
 describe('backups', () => {

@@ -147,6 +147,18 @@ ${e.OS_REGION_NAME ? `    region_name: ${quote(e.OS_REGION_NAME)}\n` : ''}`,
     ok(await run(['volume', 'delete', `${P}-snapsrc`, '--yes', '--wait']));
   });
 
+  it('snapshot create without --volume: "--volume is required" exit 2; snapshot create VOLUME --name NAME works', async () => {
+    const r = await run(['snapshot', 'create', `${P}-nosuch`, '--wait']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/--volume is required/);
+    const n = `${P}-${randomBytes(3).toString('hex')}`;
+    const v = ok(await run(['volume', 'create', `${n}-src`, '--size', '1', '--wait', '-o', 'json'])).json();
+    const s = ok(await run(['snapshot', 'create', `${n}-src`, '--name', `${n}-snap`, '--wait', '-o', 'json'])).json();
+    expect(s).toMatchObject({ name: `${n}-snap`, volume_id: v.id, status: 'available' });
+    ok(await run(['snapshot', 'delete', s.id, '--yes', '--wait']));
+    ok(await run(['volume', 'delete', v.id, '--yes', '--wait']));
+  });
+
   it('backups end in error without cinder-backup: exit 7 with the fail reason', async () => {
     const quota = ok(await run(['quota', 'show', '-o', 'json'])).json<any[]>().find((q) => q.resource === 'backups');
     if (quota.limit !== -1 && quota.in_use >= quota.limit - 1) ok(await run(['quota', 'set', '--backups', '-1']));
