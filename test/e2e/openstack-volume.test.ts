@@ -156,6 +156,26 @@ describe('volume lifecycle', () => {
     expect(shrink.stderr).toContain('already 3 GiB');
   });
 
+  it('sizes: any unit that is whole GiB is taken (2048MiB, 3072MiB, 4GiB); 10GB or 5GB (not whole GiB) is refused with the nearest sizes, before any request', async () => {
+    const v = ok(await run(['volume', 'create', 'units', '--size', '2048MiB', '--wait', '-o', 'json'])).json();
+    expect(v.size).toBe(2);
+    const before = cinderCount('requests');
+    for (const [args, msg] of [
+      [['volume', 'create', 'units-gb', '--size', '10GB'], '--size 10GB is 9.31 GiB, not a whole number of GiB: use 9GiB or 10GiB'],
+      [['volume', 'extend', 'units', '5GB'], 'SIZE 5GB is 4.66 GiB, not a whole number of GiB: use 4GiB or 5GiB'],
+      [['volume', 'extend', 'units', '0.5'], 'use 1GiB'],
+    ] as const) {
+      const r = await run([...args]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(msg);
+      expect(r.stderr).toMatch(/KB\/MB\/GB\/TB powers of 1000/);
+    }
+    expect(cinderCount('requests')).toBe(before);
+    expect(ok(await run(['volume', 'extend', 'units', '3072MiB', '--wait', '-o', 'json'])).json()).toMatchObject({ id: v.id, size: 3 });
+    expect(ok(await run(['volume', 'extend', 'units', '4GiB', '--wait', '-o', 'json'])).json()).toMatchObject({ size: 4 });
+    ok(await run(['volume', 'delete', 'units', '--yes', '--wait']));
+  });
+
   it('extending an attached volume negotiates microversion 3.42 (and only then looks up the server max)', async () => {
     const v = await createVolume('attached-grow', 1);
     ok(await run(['api', '--service', 'volumev3', 'POST', `/volumes/${v.id}/action`, '-d', JSON.stringify({ 'os-attach': { instance_uuid: '11111111-2222-3333-4444-555555555555', mountpoint: '/dev/vdb' } })]));

@@ -106,6 +106,22 @@ ${e.OS_REGION_NAME ? `    region_name: ${quote(e.OS_REGION_NAME)}\n` : ''}`,
     expect((await run(['volume', 'show', v.id])).code).toBe(4);
   });
 
+  it('sizes: 2048MiB creates a 2 GiB volume (as `openstack volume show` says), 3072MiB extends it to 3; 10GB and 5GB are refused with the nearest whole GiB', async () => {
+    const n = `${P}-${randomBytes(3).toString('hex')}-units`;
+    const v = ok(await run(['volume', 'create', n, '--size', '2048MiB', '--wait', '-o', 'json'])).json();
+    expect(v.size).toBe(2);
+    expect(openstack(['volume', 'show', v.id, '-f', 'json']).size).toBe(2);
+    const gb = await run(['volume', 'create', `${n}-gb`, '--size', '10GB']);
+    expect(gb.code, gb.stderr).toBe(2);
+    expect(gb.stderr).toContain('--size 10GB is 9.31 GiB, not a whole number of GiB: use 9GiB or 10GiB');
+    const five = await run(['volume', 'extend', v.id, '5GB']);
+    expect(five.code, five.stderr).toBe(2);
+    expect(five.stderr).toContain('use 4GiB or 5GiB');
+    expect(ok(await run(['volume', 'extend', v.id, '3072MiB', '--wait', '-o', 'json'])).json().size).toBe(3);
+    expect(openstack(['volume', 'show', v.id, '-f', 'json']).size).toBe(3);
+    ok(await run(['volume', 'delete', v.id, '--yes', '--wait']));
+  });
+
   it('ambiguous names exit 5, unknown ones 4', async () => {
     ok(await run(['volume', 'create', `${P}-twin`, '--size', '1']));
     ok(await run(['volume', 'create', `${P}-twin`, '--size', '1']));

@@ -25,7 +25,7 @@ export default defineCommand<Opts>({
     REMOVE_META_FLAG,
     { name: 'temp-url-key', type: 'string', valueName: 'KEY', description: 'Key for signing temporary URLs ("" removes it)' },
     { name: 'temp-url-key-2', type: 'string', valueName: 'KEY', description: 'Second key, for rotating keys without breaking URLs ("" removes it)' },
-    { name: 'quota-bytes', type: 'string', valueName: 'SIZE', description: 'Account byte quota, e.g. 500G ("" removes it; reseller admin only)' },
+    { name: 'quota-bytes', type: 'string', valueName: 'SIZE', description: 'Account byte quota, e.g. 500G = 500 GiB, 500GB = 500·10^9 bytes, a plain number is bytes ("" removes it; reseller admin only)' },
   ],
   columns: show.columns,
   examples: [
