@@ -137,6 +137,16 @@ describe('containers', () => {
     expect(ok(await run(['object', 'list', 'c-full_segments', '-o', 'json'])).json()).toEqual([]);
   });
 
+  it('--recursive deletes a dynamic large object\'s segments too (unless --leave-segments)', async () => {
+    for (const [c, leave] of [['c-dlo', false], ['c-dlo-leave', true]] as const) {
+      ok(await run(['object', 'upload', c, '-', '--name', 'big', '--segment-size', '4', '--dlo'], { input: 'dynamic large object' }));
+      ok(await run(['object', 'upload', c, '-', '--name', 'empty'], { input: '' }));
+      const del = ok(await run(['container', 'delete', c, '--recursive', '--yes', '-o', 'json', ...(leave ? ['--leave-segments'] : [])])).json();
+      expect(del).toEqual([{ name: c, status: 'deleted', objects_deleted: 2 }]);
+      expect(ok(await run(['object', 'list', `${c}_segments`, '-o', 'json'])).json()).toHaveLength(leave ? 5 : 0);
+    }
+  });
+
   it('rejects bad names before any request (exit 2)', async () => {
     fails(await run(['container', 'create', 'a/b']), 2, /contains "\/"/);
     fails(await run(['container', 'show', '']), 2);
