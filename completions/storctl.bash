@@ -92,7 +92,7 @@ _storctl_options() {
     'object list') _storctl_w='--prefix --delimiter --limit --marker --end-marker --long' ;;
     'object set') _storctl_w='-m --meta --remove-meta --clear-meta --content-type -H --header --delete-after --delete-at --remove-delete-at' ;;
     'object tempurl') _storctl_w='--method --expires --expires-at --key --digest --prefix --filename --inline' ;;
-    'object upload') _storctl_w='--name -S --segment-size --segment-threshold --segment-container --concurrency --skip-identical --leave-segments -m --meta --content-type --delete-after --delete-at --long' ;;
+    'object upload') _storctl_w='--name -S --segment-size --segment-threshold --segment-container --dlo --concurrency --skip-identical --leave-segments -m --meta --content-type --delete-after --delete-at --long' ;;
     'pool list') _storctl_w='--long' ;;
     'pool show') _storctl_w='--long' ;;
     'profile add') _storctl_w='--backend --use --from-env' ;;
@@ -106,7 +106,7 @@ _storctl_options() {
     'replica list') _storctl_w='--tenant --long' ;;
     'replica migrate') _storctl_w='--replica --to --tenant --wait --long' ;;
     'rpc') _storctl_w='-d --data -n --count' ;;
-    'snapshot create') _storctl_w='--volume --reserved-space --id --tenant --wait --long --description --property --force --name -l --label' ;;
+    'snapshot create') _storctl_w='--volume --reserved-space --id --tenant --wait --long --name --description --property --force -l --label' ;;
     'snapshot delete') _storctl_w='--tenant --wait --force' ;;
     'snapshot list') _storctl_w='--volume --name --tenant --long --all-projects --status --limit -l --label' ;;
     'snapshot schedule list') _storctl_w='--volume' ;;
@@ -452,7 +452,7 @@ _storctl_takes_value() {
     'object upload')
       case "$2" in
         '--name'|'-S'|'--segment-size'|'--segment-threshold'|'--segment-container'|'--concurrency'|'-m'|'--meta'|'--content-type'|'--delete-after'|'--delete-at') return 0 ;;
-        '--skip-identical'|'--leave-segments'|'--long') return 1 ;;
+        '--dlo'|'--skip-identical'|'--leave-segments'|'--long') return 1 ;;
       esac ;;
     'pool list')
       case "$2" in
@@ -514,7 +514,7 @@ _storctl_takes_value() {
       esac ;;
     'snapshot create')
       case "$2" in
-        '--volume'|'--reserved-space'|'--id'|'--tenant'|'--description'|'--property'|'--name'|'-l'|'--label') return 0 ;;
+        '--volume'|'--reserved-space'|'--id'|'--tenant'|'--name'|'--description'|'--property'|'-l'|'--label') return 0 ;;
         '--wait'|'--long'|'--force') return 1 ;;
       esac ;;
     'snapshot delete')

@@ -239,7 +239,7 @@ function __storctl_takes_value --argument-names path opt
             contains -- $opt --prefix --inline; and return 1
         case 'object upload'
             contains -- $opt --name -S --segment-size --segment-threshold --segment-container --concurrency -m --meta --content-type --delete-after --delete-at; and return 0
-            contains -- $opt --skip-identical --leave-segments --long; and return 1
+            contains -- $opt --dlo --skip-identical --leave-segments --long; and return 1
         case 'pool list'
             contains -- $opt --long; and return 1
         case 'pool show'
@@ -273,7 +273,7 @@ function __storctl_takes_value --argument-names path opt
         case 'rpc'
             contains -- $opt -d --data -n --count; and return 0
         case 'snapshot create'
-            contains -- $opt --volume --reserved-space --id --tenant --description --property --name -l --label; and return 0
+            contains -- $opt --volume --reserved-space --id --tenant --name --description --property -l --label; and return 0
             contains -- $opt --wait --long --force; and return 1
         case 'snapshot delete'
             contains -- $opt --tenant; and return 0
@@ -851,7 +851,7 @@ complete -c storctl -n '__storctl_at "account set"' -s m -l meta -x -d 'Set a me
 complete -c storctl -n '__storctl_at "account set"' -l remove-meta -x -d 'Remove a metadata item (repeatable)'
 complete -c storctl -n '__storctl_at "account set"' -l temp-url-key -x -d 'Key for signing temporary URLs ("" removes it)'
 complete -c storctl -n '__storctl_at "account set"' -l temp-url-key-2 -x -d 'Second key, for rotating keys without breaking URLs ("" removes it)'
-complete -c storctl -n '__storctl_at "account set"' -l quota-bytes -x -d 'Account byte quota, e.g. 500G ("" removes it; reseller admin only)'
+complete -c storctl -n '__storctl_at "account set"' -l quota-bytes -x -d 'Account byte quota, e.g. 500G = 500 GiB, 500GB = 500·10^9 bytes, a plain number is bytes ("" removes it; reseller admin only)'
 complete -c storctl -n '__storctl_at "alert list"' -l since -x -d 'Only alerts from this time on (2024-05-01T00:00:00Z, or 30m, 2h, 7d ago)'
 complete -c storctl -n '__storctl_at "alert list"' -l until -x -d 'Only alerts up to this time'
 complete -c storctl -n '__storctl_at "alert list"' -l resource-type -x -a 'volume node cluster drive pool none' -d 'Only alerts about this kind of resource'
@@ -925,7 +925,7 @@ complete -c storctl -n '__storctl_at "container create"' -l versions-location -x
 complete -c storctl -n '__storctl_at "container create"' -l history-location -x -d 'Keep old versions, also of deleted objects, in CONTAINER (X-History-Location)'
 complete -c storctl -n '__storctl_at "container create"' -l storage-policy -x -d 'Storage policy of the new container'
 complete -c storctl -n '__storctl_at "container delete"' -s r -l recursive -d 'Delete every object in the container first'
-complete -c storctl -n '__storctl_at "container delete"' -l leave-segments -d 'Keep the segments of large objects'
+complete -c storctl -n '__storctl_at "container delete"' -l leave-segments -d 'Keep the segments of large objects (static and dynamic)'
 complete -c storctl -n '__storctl_at "container delete"' -l concurrency -x -d 'Requests in flight at once (default: 4 objects; 2 segments of one large object)'
 complete -c storctl -n '__storctl_at "container list"' -l prefix -x -d 'Only containers whose names start with PREFIX'
 complete -c storctl -n '__storctl_at "container list"' -l limit -x -d 'Stop after N containers'
@@ -940,7 +940,7 @@ complete -c storctl -n '__storctl_at "container set"' -s m -l meta -x -d 'Set a 
 complete -c storctl -n '__storctl_at "container set"' -l remove-meta -x -d 'Remove a metadata item (repeatable)'
 complete -c storctl -n '__storctl_at "container set"' -l versions-location -x -d 'Keep old versions in CONTAINER ("" turns versioning off)'
 complete -c storctl -n '__storctl_at "container set"' -l history-location -x -d 'Keep old and deleted versions in CONTAINER ("" turns it off)'
-complete -c storctl -n '__storctl_at "container set"' -l quota-bytes -x -d 'Byte quota, e.g. 10G ("" removes)'
+complete -c storctl -n '__storctl_at "container set"' -l quota-bytes -x -d 'Byte quota, e.g. 10G = 10 GiB, 10GB = 10^9 bytes, a plain number is bytes ("" removes)'
 complete -c storctl -n '__storctl_at "container set"' -l quota-count -x -d 'Object count quota ("" removes)'
 complete -c storctl -n '__storctl_at "container set"' -l temp-url-key -x -d 'Container Temp-URL key ("" removes)'
 complete -c storctl -n '__storctl_at "credential create"' -l provider -x -a 's3 azure google nfs' -d 'Kind of credential'
@@ -978,7 +978,7 @@ complete -c storctl -n '__storctl_at "object copy"' -l fresh-metadata -d 'Do not
 complete -c storctl -n '__storctl_at "object copy"' -l content-type -x -d 'Content type of the copy'
 complete -c storctl -n '__storctl_at "object delete"' -l prefix -x -d 'Delete every object whose name starts with PREFIX'
 complete -c storctl -n '__storctl_at "object delete"' -l all -d 'Delete every object in the container'
-complete -c storctl -n '__storctl_at "object delete"' -l leave-segments -d 'Keep the segments of large objects'
+complete -c storctl -n '__storctl_at "object delete"' -l leave-segments -d 'Keep the segments of large objects (static and dynamic)'
 complete -c storctl -n '__storctl_at "object delete"' -l concurrency -x -d 'Requests in flight at once (default: 4 objects; 2 segments of one large object)'
 complete -c storctl -n '__storctl_at "object delete"' -l long -d 'Show more columns'
 complete -c storctl -n '__storctl_at "object download"' -l file -r -F -d 'Write the one object to PATH ("-" = stdout)'
@@ -997,7 +997,7 @@ complete -c storctl -n '__storctl_at "object set"' -s m -l meta -x -d 'Set a met
 complete -c storctl -n '__storctl_at "object set"' -l remove-meta -x -d 'Remove a metadata item (repeatable)'
 complete -c storctl -n '__storctl_at "object set"' -l clear-meta -d 'Drop all existing metadata first'
 complete -c storctl -n '__storctl_at "object set"' -l content-type -x -d 'New content type'
-complete -c storctl -n '__storctl_at "object set"' -s H -l header -x -d 'Set Content-Disposition, Content-Encoding, Cache-Control, Content-Language, Expires or X-Robots-Tag ("NAME:" removes)'
+complete -c storctl -n '__storctl_at "object set"' -s H -l header -x -d 'Set a header, e.g. "Cache-Control: max-age=300" or "X-Object-Manifest: segs/big.iso/" (repeatable; "NAME:" removes)'
 complete -c storctl -n '__storctl_at "object set"' -l delete-after -x -d 'Expire the object after this long (e.g. 3600, 12h, 7d)'
 complete -c storctl -n '__storctl_at "object set"' -l delete-at -x -d 'Expire the object at this time (Unix seconds or ISO 8601)'
 complete -c storctl -n '__storctl_at "object set"' -l remove-delete-at -d 'Cancel a scheduled expiry'
@@ -1010,9 +1010,10 @@ complete -c storctl -n '__storctl_at "object tempurl"' -l prefix -d 'Sign every 
 complete -c storctl -n '__storctl_at "object tempurl"' -l filename -x -d 'File name browsers save the download as'
 complete -c storctl -n '__storctl_at "object tempurl"' -l inline -d 'Ask browsers to show the object rather than save it'
 complete -c storctl -n '__storctl_at "object upload"' -l name -x -d 'Object name (one file or stdin), or name prefix replacing a directory path'
-complete -c storctl -n '__storctl_at "object upload"' -s S -l segment-size -x -d 'Upload files larger than SIZE as static large objects in SIZE segments (e.g. 100M)'
+complete -c storctl -n '__storctl_at "object upload"' -s S -l segment-size -x -d 'Upload files larger than SIZE as large objects in SIZE segments (e.g. 100M = 100 MiB, or bytes)'
 complete -c storctl -n '__storctl_at "object upload"' -l segment-threshold -x -d 'Without --segment-size: segment files larger than SIZE (default 512M)'
 complete -c storctl -n '__storctl_at "object upload"' -l segment-container -x -d 'Container for segments (default CONTAINER_segments)'
+complete -c storctl -n '__storctl_at "object upload"' -l dlo -d 'Make dynamic large objects (X-Object-Manifest, as swift upload -S does) instead of static ones'
 complete -c storctl -n '__storctl_at "object upload"' -l concurrency -x -d 'Requests in flight at once (default: 4 objects; 2 segments of one large object)'
 complete -c storctl -n '__storctl_at "object upload"' -l skip-identical -d 'Skip files whose MD5 matches the object already there'
 complete -c storctl -n '__storctl_at "object upload"' -l leave-segments -d 'Keep the segments of a large object that gets overwritten'
@@ -1071,10 +1072,10 @@ complete -c storctl -n '__storctl_at "snapshot create"' -l id -x -d 'ID of the n
 complete -c storctl -n '__storctl_at "snapshot create"' -l tenant -x -d 'Work in this tenant (the /{tenantId} path prefix); default: the default tenant "0"'
 complete -c storctl -n '__storctl_at "snapshot create"' -l wait -d 'Wait until the snapshot is listed'
 complete -c storctl -n '__storctl_at "snapshot create"' -l long -d 'Show more columns'
+complete -c storctl -n '__storctl_at "snapshot create"' -l name -x -d 'Snapshot name; the argument is then the volume'
 complete -c storctl -n '__storctl_at "snapshot create"' -l description -x -d 'Description'
 complete -c storctl -n '__storctl_at "snapshot create"' -l property -x -d 'Metadata (repeatable)'
 complete -c storctl -n '__storctl_at "snapshot create"' -l force -d 'Snapshot an attached (in-use) volume too'
-complete -c storctl -n '__storctl_at "snapshot create"' -l name -x -d 'Snapshot name'
 complete -c storctl -n '__storctl_at "snapshot create"' -s l -l label -x -d 'Label (repeatable)'
 complete -c storctl -n '__storctl_at "snapshot delete"' -l tenant -x -d 'Work in this tenant (the /{tenantId} path prefix); default: the default tenant "0"'
 complete -c storctl -n '__storctl_at "snapshot delete"' -l wait -d 'Wait until the snapshots are gone'

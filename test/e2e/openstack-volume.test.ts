@@ -156,6 +156,26 @@ describe('volume lifecycle', () => {
     expect(shrink.stderr).toContain('already 3 GiB');
   });
 
+  it('sizes: any unit that is whole GiB is taken (2048MiB, 3072MiB, 4GiB); 10GB or 5GB (not whole GiB) is refused with the nearest sizes, before any request', async () => {
+    const v = ok(await run(['volume', 'create', 'units', '--size', '2048MiB', '--wait', '-o', 'json'])).json();
+    expect(v.size).toBe(2);
+    const before = cinderCount('requests');
+    for (const [args, msg] of [
+      [['volume', 'create', 'units-gb', '--size', '10GB'], '--size 10GB is 9.31 GiB, not a whole number of GiB: use 9GiB or 10GiB'],
+      [['volume', 'extend', 'units', '5GB'], 'SIZE 5GB is 4.66 GiB, not a whole number of GiB: use 4GiB or 5GiB'],
+      [['volume', 'extend', 'units', '0.5'], 'use 1GiB'],
+    ] as const) {
+      const r = await run([...args]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(msg);
+      expect(r.stderr).toMatch(/KB\/MB\/GB\/TB powers of 1000/);
+    }
+    expect(cinderCount('requests')).toBe(before);
+    expect(ok(await run(['volume', 'extend', 'units', '3072MiB', '--wait', '-o', 'json'])).json()).toMatchObject({ id: v.id, size: 3 });
+    expect(ok(await run(['volume', 'extend', 'units', '4GiB', '--wait', '-o', 'json'])).json()).toMatchObject({ size: 4 });
+    ok(await run(['volume', 'delete', 'units', '--yes', '--wait']));
+  });
+
   it('extending an attached volume negotiates microversion 3.42 (and only then looks up the server max)', async () => {
     const v = await createVolume('attached-grow', 1);
     ok(await run(['api', '--service', 'volumev3', 'POST', `/volumes/${v.id}/action`, '-d', JSON.stringify({ 'os-attach': { instance_uuid: '11111111-2222-3333-4444-555555555555', mountpoint: '/dev/vdb' } })]));
@@ -278,6 +298,20 @@ describe('snapshots', () => {
     expect(r.stderr).toContain('must be available');
     ok(await run(['snapshot', 'create', 'forced', '--volume', 'snap-busy', '--force', '--wait']));
   });
+
+  it('without --volume: "--volume is required" (exit 2, no request); the help\'s VOLUME --name NAME form works', async () => {
+    const before = cinderCount('requests');
+    const r = await run(['snapshot', 'create', 'nightly', '--wait']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/--volume is required/);
+    expect(r.stderr).not.toMatch(/undefined/);
+    expect(cinderCount('requests')).toBe(before);
+    const v = await createVolume('snap-named-src');
+    const s = ok(await run(['snapshot', 'create', 'snap-named-src', '--name', 'snap-named-before-upgrade', '--wait', '-o', 'json'])).json();
+    expect(s).toMatchObject({ name: 'snap-named-before-upgrade', volume_id: v.id, status: 'available' });
+    expect((await run(['snapshot', 'create', 'x', '--volume', 'snap-named-src', '--name', 'y'])).code).toBe(2);
+    ok(await run(['snapshot', 'delete', s.id, '--yes', '--wait']));
+  });
 });
 
 describe('backups', () => {
@@ -305,6 +339,32 @@ describe('backups', () => {
     const r = ok(await run(['backup', 'create', 'bk-meta-src', '--name', 'bk-meta', '--property', 'why=test', '--wait', '--debug', '-o', 'json']));
     expect(r.stderr).toContain("-H 'openstack-api-version: volume 3.43'");
     ok(await run(['backup', 'delete', 'bk-meta', '--yes', '--wait']));
+  });
+
+  it('without a cinder-backup service: delete and restore exit 7 with Cinder\'s text (not 4), create ends in error', async () => {
+    await createVolume('bk-nosvc-src');
+    const b = ok(await run(['backup', 'create', 'bk-nosvc-src', '--name', 'bk-nosvc', '--wait', '-o', 'json'])).json();
+    const cinderSim = h.sandbox.sims.cinder!;
+    cinderSim.setBackupService(false);
+    try {
+      const services = ok(await run(['volume', 'service', 'list', '-o', 'json'])).json<any[]>();
+      expect(services.map((s) => s.binary)).not.toContain('cinder-backup');
+      const del = await run(['backup', 'delete', 'bk-nosvc', '--yes']);
+      expect(del.code, del.stderr).toBe(7);
+      expect(del.stderr).toMatch(/Service cinder-backup could not be found/);
+      expect(del.stderr).not.toMatch(/not found;|no backup/i);
+      const restore = await run(['backup', 'restore', 'bk-nosvc', '--name', 'never', '--yes']);
+      expect(restore.code, restore.stderr).toBe(7);
+      expect(restore.stderr).toMatch(/Service cinder-backup could not be found/);
+      // The backup is still there, untouched.
+      expect(ok(await run(['backup', 'show', b.id, '-o', 'json'])).json().status).toBe('available');
+      const made = await run(['backup', 'create', 'bk-nosvc-src', '--name', 'bk-nosvc-2', '--wait']);
+      expect(made.code).toBe(7);
+      expect(made.stderr).toMatch(/ended in status error: Service not found for creating backup\./);
+    } finally {
+      cinderSim.setBackupService(true);
+    }
+    ok(await run(['backup', 'delete', 'bk-nosvc', 'bk-nosvc-2', '--yes', '--wait']));
   });
 });
 

@@ -59,7 +59,22 @@ describe('account', () => {
   it('needs something to change (exit 2) and owner rights (exit 3)', async () => {
     fails(await run(['account', 'set']), 2, /nothing to change/);
     fails(await tester2(['account', 'show']), 3, /access denied/);
-    fails(await run(['account', 'set', '--quota-bytes', '10G']), 3);
+    // The account owner (.admin) may not set its own quota: Swift wants a reseller admin.
+    const q = fails(await run(['account', 'set', '--quota-bytes', '10G', '--meta', 'x=1']), 3, /only a reseller admin may set an account quota/);
+    expect(q.stderr).not.toMatch(/needs the account owner/);
+    expect(q.stderr).toMatch(/reseller_admin/);
+    expect(ok(await run(['account', 'show', '-o', 'json'])).json().metadata.x).toBeUndefined();
+  });
+
+  it('a reseller admin sets and removes an account quota (on another account with --endpoint)', async () => {
+    const storage = ok(await run(['account', 'show', '-o', 'json'])).json().storage_url;
+    const auth = h.sandbox.profiles.find((p) => p.name === 'sandbox-swift')!.settings.auth_url as string;
+    ok(await h.run(['profile', 'add', 'reseller', '--backend', 'swift', `auth_url=${auth}`, 'username=admin:admin', 'password=admin']));
+    const set = ok(await h.run(['-p', 'reseller', '--endpoint', storage, 'account', 'set', '--quota-bytes', '10G', '-o', 'json'])).json();
+    expect(set.quota_bytes).toBe(10 * 1024 ** 3);
+    expect(ok(await run(['account', 'show', '-o', 'json'])).json().quota_bytes).toBe(10 * 1024 ** 3);
+    const removed = ok(await h.run(['-p', 'reseller', '--endpoint', storage, 'account', 'set', '--quota-bytes', '', '-o', 'json'])).json();
+    expect(removed.quota_bytes).toBeNull();
   });
 
   it('reports wrong credentials as an auth error (exit 3)', async () => {
@@ -120,6 +135,16 @@ describe('containers', () => {
     expect(del).toEqual([{ name: 'c-full', status: 'deleted', objects_deleted: 4 }]);
     // The large object's segments went with it.
     expect(ok(await run(['object', 'list', 'c-full_segments', '-o', 'json'])).json()).toEqual([]);
+  });
+
+  it('--recursive deletes a dynamic large object\'s segments too (unless --leave-segments)', async () => {
+    for (const [c, leave] of [['c-dlo', false], ['c-dlo-leave', true]] as const) {
+      ok(await run(['object', 'upload', c, '-', '--name', 'big', '--segment-size', '4', '--dlo'], { input: 'dynamic large object' }));
+      ok(await run(['object', 'upload', c, '-', '--name', 'empty'], { input: '' }));
+      const del = ok(await run(['container', 'delete', c, '--recursive', '--yes', '-o', 'json', ...(leave ? ['--leave-segments'] : [])])).json();
+      expect(del).toEqual([{ name: c, status: 'deleted', objects_deleted: 2 }]);
+      expect(ok(await run(['object', 'list', `${c}_segments`, '-o', 'json'])).json()).toHaveLength(leave ? 5 : 0);
+    }
   });
 
   it('rejects bad names before any request (exit 2)', async () => {

@@ -201,7 +201,14 @@ describe('copy, set, delete', () => {
     expect(t.metadata).toEqual({ keep: 'yes', new: '2' });
     expect(t.content_type).toBe('text/x-special');
     fails(await run(['object', 'set', 'meta', 'm.txt']), 2, /nothing to change/);
-    fails(await run(['object', 'set', 'meta', 'm.txt', '-H', 'X-Foo: 1']), 2);
+    // Any header may be sent; one the object server does not keep is reported.
+    const foo = ok(await run(['object', 'set', 'meta', 'm.txt', '-H', 'X-Foo: 1', '-o', 'json']));
+    expect(foo.stderr).toMatch(/Swift did not keep x-foo: .*allowed_headers/);
+    expect(foo.json().metadata).toEqual({ keep: 'yes', new: '2' });
+    fails(await run(['object', 'set', 'meta', 'm.txt', '-H', 'Content-Length: 1']), 2, /cannot be set/);
+    fails(await run(['object', 'set', 'meta', 'm.txt', '-H', 'X-Object-Meta-A: 1']), 2, /--meta/);
+    fails(await run(['object', 'set', 'meta', 'm.txt', '-H', 'Content-Type: text/plain']), 2, /--content-type/);
+    fails(await run(['object', 'set', 'meta', 'm.txt', '-H', 'Bad Name: 1']), 2, /not a header name/);
   });
 
   it('deletes by name (404 → exit 4), by prefix (asks), --all, large objects with segments, in bulk', async () => {
@@ -224,6 +231,98 @@ describe('copy, set, delete', () => {
     expect(ok(await run(['object', 'list', 'del', '-o', 'json'])).json()).toEqual([]);
     fails(await run(['object', 'delete', 'del']), 2);
     fails(await run(['object', 'delete', 'nocontainer', '--all', '--yes']), 4);
+  });
+
+  it('deletes a DLO made as `swift upload -S` makes one with every segment under its prefix (not objects beside it); --leave-segments keeps them', async () => {
+    const a = await v1Auth(h);
+    const seed = async (c: string, name: string) => {
+      const prefix = `${name}/1700000000.000000/60/20/`;
+      expect((await api(a, 'PUT', `/${c}`)).status).toBeLessThan(300);
+      expect((await api(a, 'PUT', `/${c}_segments`)).status).toBeLessThan(300);
+      for (let i = 0; i < 3; i++) expect((await api(a, 'PUT', `/${c}_segments/${prefix}${String(i).padStart(8, '0')}`, bytes(20, i + 1))).status).toBe(201);
+      // Another object whose name starts like the prefix, but is not under it: it stays.
+      expect((await api(a, 'PUT', `/${c}_segments/${name}.bak/1`, 'keep me')).status).toBe(201);
+      const m = await api(a, 'PUT', `/${c}/${name}`, '', { 'X-Object-Manifest': `${c}_segments/${encodeURIComponent(name)}/1700000000.000000/60/20/` });
+      expect(m.status).toBe(201);
+      return prefix;
+    };
+    await seed('dlo', 'big/dlo.bin');
+    const shown = ok(await run(['object', 'show', 'dlo', 'big/dlo.bin', '-o', 'json'])).json();
+    expect(shown).toMatchObject({ bytes: 60, large_object: 'dlo' });
+    const r = ok(await run(['object', 'delete', 'dlo', 'big/dlo.bin', '-o', 'json', '--long'])).json();
+    expect(r).toEqual([{ container: 'dlo', name: 'big/dlo.bin', status: 'deleted', segments: 3 }]);
+    expect(ok(await run(['object', 'list', 'dlo_segments', '-o', 'value', '-c', 'name'])).stdout).toBe('big/dlo.bin.bak/1\n');
+    expect(ok(await run(['object', 'list', 'dlo', '-o', 'json'])).json()).toEqual([]);
+    // --leave-segments: the manifest only.
+    await seed('dlo2', 'x.bin');
+    ok(await run(['object', 'delete', 'dlo2', 'x.bin', '--leave-segments']));
+    expect(ok(await run(['object', 'list', 'dlo2_segments', '-o', 'json'])).json()).toHaveLength(4);
+    // By --prefix / --all: zero-byte objects are looked at, and DLO manifests take their segments along.
+    await seed('dlo3', 'p/one.bin');
+    ok(await run(['object', 'upload', 'dlo3', '-', '--name', 'p/empty'], { input: '' }));
+    ok(await run(['object', 'upload', 'dlo3', '-', '--name', 'p/plain'], { input: 'plain' }));
+    const all = ok(await run(['object', 'delete', 'dlo3', '--prefix', 'p/', '--yes', '-o', 'json', '--long'])).json();
+    expect(all.find((x: any) => x.name === 'p/one.bin')).toMatchObject({ status: 'deleted', segments: 3 });
+    expect(all.map((x: any) => x.name).sort()).toEqual(['p/empty', 'p/one.bin', 'p/plain']);
+    expect(ok(await run(['object', 'list', 'dlo3_segments', '-o', 'value', '-c', 'name'])).stdout).toBe('p/one.bin.bak/1\n');
+    expect(ok(await run(['object', 'list', 'dlo3', '-o', 'json'])).json()).toEqual([]);
+  });
+
+  it('upload --dlo writes segments and a manifest as swift does, downloads whole, replaces old segments on overwrite, skips identical', async () => {
+    const file = join(work, 'dlo-up.bin');
+    const data = bytes(50_000, 7);
+    await writeFile(file, data);
+    const mtime = ((await stat(file)).mtimeMs / 1000).toFixed(6);
+    const up = ok(await run(['object', 'upload', 'dloup', file, '--name', 'big/dlo.bin', '--segment-size', '20000', '--dlo', '-o', 'json'])).json();
+    const segMd5s = [0, 1, 2].map((i) => md5(data.subarray(i * 20000, Math.min(50000, (i + 1) * 20000))));
+    expect(up).toEqual([
+      { container: 'dloup', name: 'big/dlo.bin', bytes: 50000, etag: md5(segMd5s.join('')), content_type: 'application/octet-stream', segments: 3, status: 'uploaded', source: file },
+    ]);
+    const names = ok(await run(['object', 'list', 'dloup_segments', '-o', 'value', '-c', 'name'])).stdout.trim().split('\n');
+    expect(names).toEqual([0, 1, 2].map((i) => `big/dlo.bin/${mtime}/50000/20000/0000000${i}`));
+    const a = await v1Auth(h);
+    const raw = await api(a, 'HEAD', '/dloup/big/dlo.bin?multipart-manifest=get');
+    expect(raw.headers.get('x-object-manifest')).toBe(`dloup_segments/big/dlo.bin/${mtime}/50000/20000/`);
+    expect(raw.headers.get('content-length')).toBe('0');
+    expect(raw.headers.get('x-object-meta-mtime')).toBe(mtime);
+    const shown = ok(await run(['object', 'show', 'dloup', 'big/dlo.bin', '-o', 'json'])).json();
+    expect(shown).toMatchObject({ bytes: 50000, etag: md5(segMd5s.join('')), large_object: 'dlo' });
+    const dest = join(work, 'dlo-down.bin');
+    ok(await run(['object', 'download', 'dloup', 'big/dlo.bin', '--file', dest]));
+    expect(md5(await readFile(dest))).toBe(md5(data));
+    // Same file again: identical segment by segment.
+    expect(ok(await run(['object', 'upload', 'dloup', file, '--name', 'big/dlo.bin', '--segment-size', '20000', '--dlo', '--skip-identical', '-o', 'json'])).json()[0].status).toBe('skipped');
+    // Changed file (new mtime, new size): new segments, the old ones go.
+    await writeFile(file, data.subarray(0, 45_000));
+    const mtime2 = ((await stat(file)).mtimeMs / 1000).toFixed(6);
+    ok(await run(['object', 'upload', 'dloup', file, '--name', 'big/dlo.bin', '--segment-size', '20000', '--dlo']));
+    const names2 = ok(await run(['object', 'list', 'dloup_segments', '-o', 'value', '-c', 'name'])).stdout.trim().split('\n');
+    expect(names2).toEqual([0, 1, 2].map((i) => `big/dlo.bin/${mtime2}/45000/20000/0000000${i}`));
+    // A plain upload over the DLO removes its segments too; stdin with --dlo makes one as well.
+    ok(await run(['object', 'upload', 'dloup', '-', '--name', 'big/dlo.bin'], { input: 'small now' }));
+    expect(ok(await run(['object', 'list', 'dloup_segments', '-o', 'json'])).json()).toEqual([]);
+    const st = ok(await run(['object', 'upload', 'dloup', '-', '--name', 'piped', '--segment-size', '4', '--dlo', '-o', 'json'], { input: 'abcdefghij' })).json();
+    expect(st[0]).toMatchObject({ bytes: 10, segments: 3, etag: md5(md5('abcd') + md5('efgh') + md5('ij')) });
+    expect(ok(await run(['object', 'download', 'dloup', 'piped', '--file', '-'])).stdout).toBe('abcdefghij');
+    const del = ok(await run(['object', 'delete', 'dloup', 'piped', 'big/dlo.bin', '-o', 'json', '--long'])).json();
+    expect(del.find((x: any) => x.name === 'piped').segments).toBe(3);
+    expect(ok(await run(['object', 'list', 'dloup_segments', '-o', 'json'])).json()).toEqual([]);
+  });
+
+  it('object set -H "X-Object-Manifest: C/P" makes a DLO (checked as Swift checks it); "X-Object-Manifest:" undoes it', async () => {
+    const a = await v1Auth(h);
+    for (const [n, d] of [['s/1', 'one'], ['s/2', 'two']]) ok(await run(['object', 'upload', 'hdr', '-', '--name', n!], { input: d }));
+    ok(await run(['object', 'upload', 'hdr', '-', '--name', 'm'], { input: '' }));
+    const set = ok(await run(['object', 'set', 'hdr', 'm', '-H', 'X-Object-Manifest: hdr/s/', '-o', 'json'])).json();
+    expect(set).toMatchObject({ bytes: 6, large_object: 'dlo', manifest: { type: 'dlo', segment_prefix: 'hdr/s/' } });
+    expect(ok(await run(['object', 'download', 'hdr', 'm', '--file', '-'])).stdout).toBe('onetwo');
+    for (const bad of ['hdr', 'hdr/', '/hdr/s', 'hdr/s?x', 'hdr//s']) {
+      fails(await run(['object', 'set', 'hdr', 'm', '-H', `X-Object-Manifest: ${bad}`]), 2, /is not CONTAINER\/PREFIX/);
+    }
+    fails(await run(['object', 'set', 'hdr', 'm', '-H', 'X-Object-Manifest: nosuch/x/']), 4, /does not exist/);
+    const undone = ok(await run(['object', 'set', 'hdr', 'm', '-H', 'X-Object-Manifest:', '-o', 'json'])).json();
+    expect(undone).toMatchObject({ bytes: 0, large_object: null });
+    expect((await api(a, 'GET', '/hdr/m')).status).toBe(200);
   });
 
   it('--leave-segments keeps segments', async () => {

@@ -18,6 +18,9 @@ const keystone = !!E.OS_AUTH_URL && !!E.OS_USERNAME && !!E.OS_PASSWORD;
 const SWIFT_CLI = E.SWIFT_CLI ?? '/usr/bin/swift';
 const USER2 = E.STORCTL_IT_SWIFT_USER2 ?? `${(E.ST_USER ?? 'test:x').split(':')[0]}:tester2`;
 const KEY2 = E.STORCTL_IT_SWIFT_KEY2 ?? 'testing2';
+/** A tempauth user in .reseller_admin (the testbed's admin:admin). */
+const RESELLER = E.STORCTL_IT_SWIFT_RESELLER ?? 'admin:admin';
+const RESELLER_KEY = E.STORCTL_IT_SWIFT_RESELLER_KEY ?? 'admin';
 const BIG = 200 * 1024 * 1024;
 const exec = promisify(execFile);
 
@@ -80,6 +83,11 @@ profiles:
     auth_url: ${E.ST_AUTH}
     username: ${USER2}
     password: ${KEY2}
+  v1-reseller:
+    backend: swift
+    auth_url: ${E.ST_AUTH}
+    username: ${RESELLER}
+    password: ${RESELLER_KEY}
 `;
     if (keystone) {
       yaml += `  ks:
@@ -273,6 +281,95 @@ profiles:
       }
     } finally {
       await proxy.close();
+    }
+  });
+
+  it('DLO from `swift upload -S 20971520`: storctl object delete removes the manifest and every segment (as swift delete does), not objects beside them', async () => {
+    const c = C('dlodel');
+    const d = join(work, 'dlodel');
+    await mkdir(d, { recursive: true });
+    const sum = await randomFile(join(d, 'dlo.bin'), 50 * 1024 * 1024);
+    await swiftCli(['upload', c, 'dlo.bin', '--object-name', 'big/dlo.bin', '-S', '20971520'], d);
+    await swiftCli(['upload', `${c}_segments`, 'dlo.bin', '--object-name', 'big/dlo.bin.bak'], d);
+    const segs = (await swiftCli(['list', `${c}_segments`])).trim().split('\n');
+    expect(segs.filter((n) => n.startsWith('big/dlo.bin/'))).toHaveLength(3);
+    const show = ok(await run(['object', 'show', c, 'big/dlo.bin', '-o', 'json'])).json();
+    expect(show).toMatchObject({ large_object: 'dlo', bytes: 50 * 1024 * 1024 });
+    const out = join(d, 'via-storctl.bin');
+    ok(await run(['object', 'download', c, 'big/dlo.bin', '--file', out]));
+    expect(await md5File(out)).toBe(sum);
+    const r = ok(await run(['object', 'delete', c, 'big/dlo.bin', '-o', 'json', '--long'])).json();
+    expect(r).toEqual([{ container: c, name: 'big/dlo.bin', status: 'deleted', segments: 3 }]);
+    expect((await swiftCli(['list', `${c}_segments`])).trim()).toBe('big/dlo.bin.bak');
+    expect((await swiftCli(['list', c])).trim()).toBe('');
+    // By prefix: a zero-byte DLO manifest is found in the listing and takes its segments along.
+    await swiftCli(['upload', c, 'dlo.bin', '--object-name', 'p/dlo.bin', '-S', '20971520'], d);
+    const p = ok(await run(['object', 'delete', c, '--prefix', 'p/', '--yes', '-o', 'json', '--long'])).json();
+    expect(p).toEqual([{ container: c, name: 'p/dlo.bin', status: 'deleted', segments: 3 }]);
+    expect((await swiftCli(['list', `${c}_segments`])).trim()).toBe('big/dlo.bin.bak');
+    // --leave-segments keeps them, as swift delete --leave-segments does.
+    await swiftCli(['upload', c, 'dlo.bin', '--object-name', 'k/dlo.bin', '-S', '20971520'], d);
+    ok(await run(['object', 'delete', c, 'k/dlo.bin', '--leave-segments']));
+    expect((await swiftCli(['list', `${c}_segments`, '--prefix', 'k/'])).trim().split('\n')).toHaveLength(3);
+  });
+
+  it('DLO from storctl upload --dlo: `swift download` gives the same MD5, `swift stat` shows the manifest, `swift delete` removes its segments', async () => {
+    const c = C('dloup');
+    const d = join(work, 'dloup');
+    await mkdir(d, { recursive: true });
+    const file = join(d, 'dlo.bin');
+    const sum = await randomFile(file, 45 * 1024 * 1024);
+    const upRun = ok(await run(['object', 'upload', c, file, '--name', 'big/dlo.bin', '--segment-size', '20M', '--dlo', '-o', 'json']));
+    const up = upRun.json();
+    expect(up[0]).toMatchObject({ bytes: 45 * 1024 * 1024, segments: 3, status: 'uploaded' });
+    // The new DLO read whole at once (no "listing has not caught up" warning).
+    expect(upRun.stderr).toBe('');
+    expect(ok(await run(['object', 'show', c, 'big/dlo.bin', '-o', 'json'])).json()).toMatchObject({ large_object: 'dlo', bytes: 45 * 1024 * 1024, etag: up[0].etag });
+    const out = join(d, 'via-swift.bin');
+    await swiftCli(['download', c, 'big/dlo.bin', '-o', out]);
+    expect(await md5File(out)).toBe(sum);
+    const stat = await swiftCli(['stat', c, 'big/dlo.bin']);
+    const mtime = /Meta Mtime: (\S+)/.exec(stat)?.[1];
+    expect(stat).toContain(`Manifest: ${c}_segments/big/dlo.bin/${mtime}/${45 * 1024 * 1024}/${20 * 1024 * 1024}/`);
+    expect((await swiftCli(['list', `${c}_segments`])).trim().split('\n')).toEqual([0, 1, 2].map((i) => `big/dlo.bin/${mtime}/${45 * 1024 * 1024}/${20 * 1024 * 1024}/0000000${i}`));
+    // Same file again: --skip-identical compares segment by segment.
+    expect(ok(await run(['object', 'upload', c, file, '--name', 'big/dlo.bin', '--segment-size', '20M', '--dlo', '--skip-identical', '-o', 'json'])).json()[0].status).toBe('skipped');
+    await swiftCli(['delete', c, 'big/dlo.bin']);
+    expect((await swiftCli(['list', `${c}_segments`])).trim()).toBe('');
+  });
+
+  it('DLO by object set -H "X-Object-Manifest: …" on the real Swift; a value Swift would refuse on upload is refused (exit 2)', async () => {
+    const c = C('dlohdr');
+    for (const [n, data] of [['s/1', 'one'], ['s/2', 'two']]) ok(await run(['object', 'upload', c, '-', '--name', n!], { input: data }));
+    ok(await run(['object', 'upload', c, '-', '--name', 'm'], { input: '' }));
+    const set = ok(await run(['object', 'set', c, 'm', '-H', `X-Object-Manifest: ${c}/s/`, '-H', 'Cache-Control: no-cache', '-o', 'json']));
+    expect(set.stderr).toBe('');
+    expect(set.json()).toMatchObject({ bytes: 6, large_object: 'dlo', headers: { 'cache-control': 'no-cache' } });
+    expect(ok(await run(['object', 'download', c, 'm', '--file', '-'])).stdout).toBe('onetwo');
+    expect((await run(['object', 'set', c, 'm', '-H', `X-Object-Manifest: ${c}`])).code).toBe(2);
+    const foo = ok(await run(['object', 'set', c, 'm', '-H', 'X-Foo-Bar: 1']));
+    expect(foo.stderr).toMatch(/Swift did not keep x-foo-bar/);
+    const r = ok(await run(['object', 'delete', c, 'm', '-o', 'json', '--long'])).json();
+    expect(r[0]).toMatchObject({ status: 'deleted', segments: 2 });
+    expect(ok(await run(['object', 'list', c, '-o', 'json'])).json()).toEqual([]);
+  });
+
+  it('account quota: the account owner gets "only a reseller admin may set an account quota" (exit 3); a reseller admin can', async () => {
+    const before = ok(await run(['account', 'show', '-o', 'json'])).json();
+    const r = await run(['account', 'set', '--quota-bytes', '1024T']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/only a reseller admin may set an account quota/);
+    expect(r.stderr).toMatch(/reseller_admin/);
+    expect(r.stderr).not.toMatch(/needs the account owner/);
+    expect(ok(await run(['account', 'show', '-o', 'json'])).json().quota_bytes).toBe(before.quota_bytes);
+    // The hint's way works: a reseller admin, here on its own account (not the shared test account).
+    const rs = (args: string[]) => h.run(['-p', 'v1-reseller', ...args]);
+    const mine = ok(await rs(['account', 'show', '-o', 'json'])).json();
+    if (mine.quota_bytes !== null) return; // someone else's quota: leave it alone
+    try {
+      expect(ok(await rs(['--endpoint', mine.storage_url, 'account', 'set', '--quota-bytes', '1024T', '-o', 'json'])).json().quota_bytes).toBe(1024 ** 5);
+    } finally {
+      ok(await rs(['account', 'set', '--quota-bytes', '']));
     }
   });
 

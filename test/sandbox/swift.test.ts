@@ -572,6 +572,27 @@ describe('large objects', () => {
     await call('PUT', '/c/dangling', { body: '', headers: { 'X-Object-Manifest': 'gone/x' } });
     expect((await call('GET', '/c/dangling')).status).toBe(404);
   });
+
+  it('DLO: X-Object-Manifest is checked on PUT as Swift 2.30 checks it, not on POST; the manifest under its own prefix counts', async () => {
+    // dlo.py _validate_x_object_manifest_header: container and prefix non-empty, no ? or &, prefix not starting with /.
+    for (const v of ['segs/', 'segs', 'segs//x', 'segs/a?b', 'segs/a&b', '/segs/x']) {
+      const r = await call('PUT', '/c/badm', { body: '', headers: { 'X-Object-Manifest': v } });
+      expect(r.status, v).toBe(400);
+      expect(r.text).toBe('X-Object-Manifest must be in the format container/prefix');
+    }
+    await call('PUT', '/c/plain', { body: '' });
+    // A POST stores any value (the object server keeps allowed headers without looking).
+    expect((await call('POST', '/c/plain', { headers: { 'X-Object-Manifest': 'c/' } })).status).toBe(202);
+    expect((await call('HEAD', '/c/plain?multipart-manifest=get')).headers.get('x-object-manifest')).toBe('c/');
+    // Swift reads every listed object, the manifest itself included (its own bytes and ETag).
+    await call('PUT', '/selfc');
+    await call('PUT', '/selfc/a', { body: 'abc' });
+    await call('PUT', '/selfc/m', { body: '', headers: { 'X-Object-Manifest': 'selfc/a' } });
+    await call('POST', '/selfc/m', { headers: { 'X-Object-Manifest': 'selfc/' } });
+    const all = await call('GET', '/selfc/m');
+    expect(all.text).toBe('abc');
+    expect(all.headers.get('etag')).toBe(`"${md5(md5('abc') + md5(''))}"`);
+  });
 });
 
 describe('bulk delete', () => {

@@ -1,5 +1,6 @@
 // Command-line values the OpenStack commands share: KEY=VALUE properties and sizes.
 import { UsageError } from '../../framework/errors.js';
+import { CINDER_GIB, wholeUnits } from '../../util/size.js';
 
 /** ["k=v", "a=b=c"] → {k: "v", a: "b=c"}; an item without "=" is a usage error. */
 export function parseProperties(items: readonly string[] | undefined, flag = '--property'): Record<string, string> {
@@ -12,12 +13,19 @@ export function parseProperties(items: readonly string[] | undefined, flag = '--
   return out;
 }
 
-/** A size in GiB: a positive whole number. */
+/**
+ * A Cinder size: whole GiB, at least 1. A plain number is GiB (as `openstack --size`); any unit of
+ * the shared parser is accepted when it comes to whole GiB (2048MiB, 1TiB, 1.5TiB); GB means
+ * 10^9 bytes, so 10GB (9.31 GiB) is refused with the nearest whole values, never rounded.
+ */
 export function parseGiB(raw: unknown, what = 'size'): number {
-  const n = typeof raw === 'number' ? raw : Number(String(raw ?? '').trim().replace(/\s*(G|GB|GiB)$/i, ''));
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${what} must be a whole number of GiB (at least 1), not "${String(raw)}"`);
-  return n;
+  if (typeof raw !== 'number' && typeof raw !== 'string') throw new UsageError(`${what} is required`);
+  return wholeUnits(raw, what, CINDER_GIB);
 }
+
+/** The help text of a Cinder size. */
+export const CINDER_SIZE_HELP =
+  'a whole number of GiB: a plain number (10) or a size with a unit that is whole GiB (10GiB, 2048MiB, 1TiB); GB, MB and TB are powers of 1000 and are refused unless they come to whole GiB (10GB is 9.31 GiB)';
 
 /** A positive integer for --limit. */
 export function parseLimit(raw: unknown): number | undefined {

@@ -52,6 +52,9 @@ export function oneLine(message: string): string {
 /** Cinder's 400s that are really "the resource is in the wrong state". */
 const STATE_CONFLICT = /^Invalid (volume|snapshot|backup|group)\b.*\b(status|attached|in-use|in use|must be|snapshots)|still in use|currently in use|Incremental backups exist/i;
 
+/** Cinder's exception.ServiceNotFound text. */
+const SERVICE_NOT_FOUND = /^Service (\S+) could not be found\b/;
+
 export interface ErrorContext {
   service: Service;
   method: string;
@@ -78,6 +81,13 @@ export function apiError(res: HttpResponse, ec: ErrorContext): StorctlError {
     return new AuthError(`${ec.service} refused ${ec.method} ${path}: ${serverMsg || 'forbidden (HTTP 403)'}`, opts('this needs a role your credentials do not have on the project (often admin)'));
   }
   if (status === 404) {
+    // Cinder's ServiceNotFound ("Service cinder-backup could not be found.") is a 404 about a
+    // missing or stopped service, not about what the request names (a backup that exists):
+    // a server-side fault. /os-services is the exception: there the service is what was asked for.
+    const svc = SERVICE_NOT_FOUND.exec(serverMsg);
+    if (svc && !/\/os-services(\/|$)/.test(path)) {
+      return new ServerError(message, opts(`${ec.service} has no running ${svc[1]} service; an operator must start or enable it (storctl volume service list)`));
+    }
     if (!serverMsg) return new NotFoundError(`${ec.service} has nothing at ${ec.method} ${path} (HTTP 404)`, opts('check the endpoint and API version (storctl catalog list)'));
     return new NotFoundError(message, opts());
   }

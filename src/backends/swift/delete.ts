@@ -1,9 +1,12 @@
 // Deleting many objects: the bulk-delete middleware when /info offers it (thousands per
 // request), otherwise concurrent DELETEs; static large objects with their segments
-// (?multipart-manifest=delete) unless segments are to be kept.
+// (?multipart-manifest=delete) and dynamic large objects with theirs (the manifest, then every
+// object under its X-Object-Manifest prefix, as `swift delete` does) unless segments are kept.
 import { StorctlError } from '../../framework/errors.js';
 import type { SwiftClient } from './client.js';
-import { encodeName } from './paths.js';
+import { dloSegments, parseManifestHeader, segmentPrefix } from './dlo.js';
+import { trueHeader } from './meta.js';
+import { display, encodeName } from './paths.js';
 import { eachLimit } from './pool.js';
 
 export interface DeleteTarget {
@@ -11,6 +14,28 @@ export interface DeleteTarget {
   name: string;
   /** A static large object manifest (delete its segments too). */
   slo?: boolean;
+  /** A dynamic large object manifest: its X-Object-Manifest (delete the segments under it too). */
+  dlo?: string;
+  /** Of unknown kind (a zero-byte object in a listing may be a DLO manifest): look first. */
+  probe?: boolean;
+}
+
+/**
+ * The object's own headers, not its large object's or a symlink target's: HEAD with
+ * ?multipart-manifest=get (no segment listing for a DLO) and ?symlink=get (a symlink to a large
+ * object is not that object). Undefined when it does not exist.
+ */
+export async function headManifest(swift: SwiftClient, container: string, name: string, op = 'delete'): Promise<Record<string, string> | undefined> {
+  const res = await swift.request({ method: 'HEAD', container, object: name, query: { 'multipart-manifest': 'get', symlink: 'get' }, accept: [404], op });
+  return res.status === 404 ? undefined : res.headers;
+}
+
+/** What to delete for an object, from its own headers. */
+export function targetFor(container: string, name: string, h: Record<string, string>): DeleteTarget {
+  const t: DeleteTarget = { container, name };
+  if (trueHeader(h['x-static-large-object'])) t.slo = true;
+  else if (h['x-object-manifest'] !== undefined) t.dlo = h['x-object-manifest'];
+  return t;
 }
 
 export type DeleteStatus = 'deleted' | 'not_found';
@@ -71,6 +96,34 @@ async function deleteOne(swift: SwiftClient, t: DeleteTarget): Promise<DeleteRes
   return { container: t.container, name: t.name, status: res.status === 404 ? 'not_found' : 'deleted' };
 }
 
+/**
+ * Deletes a dynamic large object: the manifest first (so nothing reads a half-deleted object),
+ * then every object under its segment prefix. A manifest that is already gone leaves its
+ * segments alone (someone else deleted it, maybe to replace it).
+ */
+export async function deleteDlo(swift: SwiftClient, t: DeleteTarget & { dlo: string }, concurrency: number): Promise<DeleteResult> {
+  const ref = parseManifestHeader(t.dlo);
+  const done = await deleteOne(swift, t);
+  if (done.status === 'not_found' || !ref) {
+    if (!ref) swift.ctx.warn(`${display(t.container, t.name)} has X-Object-Manifest "${t.dlo}", which names no CONTAINER/PREFIX: no segments deleted`);
+    return done;
+  }
+  const prefix = segmentPrefix(ref);
+  if (prefix !== ref.prefix) {
+    swift.ctx.warn(`the X-Object-Manifest of ${display(t.container, t.name)} ("${t.dlo}") does not end with "/": deleting only the objects under "${ref.container}/${prefix}" (as swift delete does)`);
+  }
+  try {
+    const segs = (async function* () {
+      for await (const row of dloSegments(swift, ref, prefix)) if (row.name !== undefined) yield { container: ref.container, name: row.name };
+    })();
+    const results = await deleteObjects(swift, segs, { concurrency });
+    return { ...done, segments: results.filter((r) => r.status === 'deleted').length };
+  } catch (err) {
+    swift.ctx.warn(`deleted the manifest ${display(t.container, t.name)} but not all of its segments under "${ref.container}/${prefix}"; remove them with: storctl object delete ${ref.container} --prefix ${prefix} --yes`);
+    throw err;
+  }
+}
+
 export async function deleteObjects(swift: SwiftClient, targets: AsyncIterable<DeleteTarget> | Iterable<DeleteTarget>, opts: DeleteOptions): Promise<DeleteResult[]> {
   const results: DeleteResult[] = [];
   const done = (r: DeleteResult) => {
@@ -82,6 +135,8 @@ export async function deleteObjects(swift: SwiftClient, targets: AsyncIterable<D
   const batchMax = Math.max(1, Math.min(bulk?.max_deletes_per_request ?? 10_000, 10_000));
   let batch: DeleteTarget[] = [];
   const slos: DeleteTarget[] = [];
+  const dlos: (DeleteTarget & { dlo: string })[] = [];
+  const probes: DeleteTarget[] = [];
   const flushes: Promise<void>[] = [];
   const plain: DeleteTarget[] = [];
 
@@ -121,6 +176,14 @@ export async function deleteObjects(swift: SwiftClient, targets: AsyncIterable<D
       slos.push(t);
       continue;
     }
+    if (t.dlo !== undefined && !opts.leaveSegments) {
+      dlos.push(t as DeleteTarget & { dlo: string });
+      continue;
+    }
+    if (t.probe && !opts.leaveSegments) {
+      probes.push(t);
+      continue;
+    }
     if (!bulk) {
       plain.push(t);
       continue;
@@ -135,11 +198,24 @@ export async function deleteObjects(swift: SwiftClient, targets: AsyncIterable<D
       if (flushes.length >= 2) await flushes.shift();
     }
   }
+  // Zero-byte objects of a listing: DLO manifests go with their segments, the rest as usual.
+  await eachLimit(probes, opts.concurrency, async (t) => {
+    const h = await headManifest(swift, t.container, t.name);
+    if (!h) return done({ container: t.container, name: t.name, status: 'not_found' });
+    const k = targetFor(t.container, t.name, h);
+    if (k.slo) slos.push(k);
+    else if (k.dlo !== undefined) dlos.push(k as DeleteTarget & { dlo: string });
+    else if (bulk) batch.push(k);
+    else plain.push(k);
+  });
   await eachLimit(slos, opts.concurrency, async (t) => done(await deleteSlo(swift, t.container, t.name)));
+  for (const t of dlos) done(await deleteDlo(swift, t, opts.concurrency));
   if (bulk) {
-    const p = flush(batch);
-    p.catch(() => {});
-    flushes.push(p);
+    for (let i = 0; i < batch.length || i === 0; i += batchMax) {
+      const p = flush(batch.slice(i, i + batchMax));
+      p.catch(() => {});
+      flushes.push(p);
+    }
   }
   else await eachLimit(plain, opts.concurrency, async (t) => done(await deleteOne(swift, t)));
   await Promise.all(flushes);

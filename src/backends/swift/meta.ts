@@ -1,6 +1,7 @@
 // Parsing what users type (K=V metadata, sizes, durations, times) and turning Swift's headers
 // into record fields (metadata maps, ISO 8601 times).
 import { UsageError } from '../../framework/errors.js';
+import { parseSize as parseSharedSize, sizeHelp } from '../../util/size.js';
 
 export type MetaScope = 'account' | 'container' | 'object';
 
@@ -61,19 +62,15 @@ export function extractMeta(headers: Record<string, string>, scope: MetaScope, s
   return out;
 }
 
-const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
-
-/** "100M", "1GiB", "512k", "1048576" → bytes (binary multiples). */
+/**
+ * A byte size for Swift flags (--segment-size, --quota-bytes): the shared parser
+ * (src/util/size.ts: "100M" and "100MiB" are 1024-based, "100MB" 1000-based) with a plain number
+ * meaning bytes, as Swift counts. At least 1 byte.
+ */
 export function parseSize(v: string | number | undefined, flag: string): number | undefined {
   if (v === undefined || v === '') return undefined;
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v) || v < 1) throw new UsageError(`${flag} must be a positive size`);
-    return Math.floor(v);
-  }
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*$/i.exec(v);
-  if (!m) throw new UsageError(`${flag} "${v}" is not a size`, { hint: 'use bytes or a suffix: 512K, 100M, 1G' });
-  const n = Math.floor(Number(m[1]) * UNITS[m[2]!.toLowerCase()]!);
-  if (n < 1) throw new UsageError(`${flag} must be at least 1 byte`);
+  const n = parseSharedSize(v, flag, { plain: 'B' });
+  if (n < 1) throw new UsageError(`${flag} must be at least 1 byte`, { hint: sizeHelp('B') });
   return n;
 }
 

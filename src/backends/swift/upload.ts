@@ -1,8 +1,9 @@
 // Uploads: a file is streamed from disk into one PUT, or, above a size threshold (or with
-// --segment-size), into segments PUT in parallel plus a static large object manifest. Every
-// byte is hashed on the way and checked against the ETag Swift answers (for a manifest: the
-// MD5 of the segments' MD5s, sent as ETag so the proxy checks it too). Nothing is buffered
-// whole: memory stays flat whatever the size.
+// --segment-size), into segments PUT in parallel plus a manifest: a static large object by
+// default, a dynamic one (zero-byte manifest with X-Object-Manifest, segments named as
+// `swift upload` names them) with --dlo. Every byte is hashed on the way and checked against
+// the ETag Swift answers (for an SLO manifest: the MD5 of the segments' MD5s, sent as ETag so the
+// proxy checks it too). Nothing is buffered whole: memory stays flat whatever the size.
 import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
@@ -10,6 +11,7 @@ import { UsageError } from '../../framework/errors.js';
 import type { SwiftClient } from './client.js';
 import { withRetries } from './client.js';
 import { deleteObjects } from './delete.js';
+import { dloSegments, manifestValue, parseManifestHeader, segmentPrefix } from './dlo.js';
 import { IntegrityError } from './errors.js';
 import { fileChunks, hashing, md5File, sloEtag, verifiable, type SegmentInfo } from './integrity.js';
 import { hashed, md5For } from './md5.js';
@@ -40,6 +42,8 @@ export interface UploadOptions {
   skipIdentical: boolean;
   leaveSegments: boolean;
   segmentContainer?: string;
+  /** Make dynamic large objects (X-Object-Manifest) instead of static ones. */
+  dlo?: boolean;
   meta: [string, string][];
   contentType?: string;
   /** Absolute expiry, Unix seconds. */
@@ -125,7 +129,12 @@ export class Uploader {
       seg = Math.max(DEFAULT_SEGMENT_SIZE, Math.ceil(size / lim.maxSegments));
     }
     if (seg === undefined) return undefined;
-    if (!lim.slo) throw new UsageError(`${label} needs segments but this cluster has no static large object support (slo in /info)`);
+    // A DLO has no segment count limit and no /info entry (Swift 2.30 registers none).
+    if (this.opts.dlo) {
+      if (seg > lim.maxFile) throw new UsageError(`--segment-size is above the cluster's largest object (${lim.maxFile} bytes)`);
+      return seg;
+    }
+    if (!lim.slo) throw new UsageError(`${label} needs segments but this cluster has no static large object support (slo in /info)`, { hint: 'use --dlo for a dynamic large object' });
     const count = Math.ceil(size / seg);
     if (count > lim.maxSegments) {
       throw new UsageError(`${label}: --segment-size ${seg} makes ${count} segments; this cluster allows ${lim.maxSegments}`, {
@@ -142,27 +151,63 @@ export class Uploader {
     const needHead = this.opts.skipIdentical || !this.opts.leaveSegments;
     // A user with only a write ACL may not read: then nothing is known about the old object.
     const existing = needHead ? await this.swift.head(container, src.name, 'read', true) : undefined;
-    const oldSlo = existing && trueHeader(existing['x-static-large-object']) ? await getManifest(this.swift, container, src.name).catch(() => undefined) : undefined;
+    const old = await this.oldLargeObject(container, src.name, existing);
     const ctype = this.opts.contentType ?? contentTypeFor(src.name);
-    if (this.opts.skipIdentical && existing && (await identical(src, existing, oldSlo))) {
+    const segments = old.slo ?? (this.opts.skipIdentical && old.dlo !== undefined ? await this.dloSegmentList(old.dlo) : undefined);
+    if (this.opts.skipIdentical && existing && (await identical(src, existing, segments))) {
       this.progress.add(src.size);
       this.progress.fileDone();
-      return { container, name: src.name, bytes: src.size, etag: unquote(existing.etag) ?? null, content_type: existing['content-type'] ?? ctype, segments: oldSlo?.length ?? 0, status: 'skipped', source: src.path };
+      return { container, name: src.name, bytes: src.size, etag: unquote(existing.etag) ?? null, content_type: existing['content-type'] ?? ctype, segments: segments?.length ?? 0, status: 'skipped', source: src.path };
     }
     const segSize = await this.segmentSizeFor(src.size, `${src.path} (${src.size} bytes)`);
     const mtime = { mtime: (src.mtimeMs / 1000).toFixed(6) };
     let result: UploadResult;
     let kept: Set<string> | undefined;
-    if (segSize) {
+    let manifest: string | undefined;
+    if (segSize && this.opts.dlo) {
+      const r = await this.putDlo(src, segSize, mtime);
+      kept = new Set(r.paths);
+      manifest = r.manifest;
+      result = r.result;
+    } else if (segSize) {
       const r = await this.putSlo(src, segSize, mtime);
       kept = new Set(r.paths);
       result = r.result;
     } else {
       result = await this.putPlain(src, mtime);
     }
-    if (oldSlo && !this.opts.leaveSegments) await this.dropSegments(oldSlo, kept ?? new Set());
+    if (!this.opts.leaveSegments) await this.dropOld(old, kept ?? new Set(), manifest);
     this.progress.fileDone();
     return result;
+  }
+
+  /**
+   * What an upload replaces: an SLO's segment list or a DLO's X-Object-Manifest, from the HEAD.
+   * Not through a symlink (Content-Location): its target's segments are not this object's.
+   */
+  private async oldLargeObject(container: string, name: string, h: Record<string, string> | undefined): Promise<{ slo?: SegmentInfo[]; dlo?: string }> {
+    if (!h || h['content-location'] !== undefined) return {};
+    if (trueHeader(h['x-static-large-object'])) return { slo: await getManifest(this.swift, container, name).catch(() => undefined) };
+    if (h['x-object-manifest'] !== undefined) return { dlo: h['x-object-manifest'] };
+    return {};
+  }
+
+  /** A DLO's segments as a manifest would list them ("/container/name", bytes, MD5). */
+  private async dloSegmentList(manifest: string): Promise<SegmentInfo[] | undefined> {
+    const ref = parseManifestHeader(manifest);
+    if (!ref) return undefined;
+    const out: SegmentInfo[] = [];
+    for await (const row of dloSegments(this.swift, ref)) {
+      if (row.name === undefined) continue;
+      out.push({ name: `/${ref.container}/${row.name}`, bytes: Number(row.bytes ?? 0), hash: typeof row.hash === 'string' ? row.hash : undefined });
+    }
+    return out;
+  }
+
+  /** Removes the segments of what was overwritten that the new object does not use. */
+  private async dropOld(old: { slo?: SegmentInfo[]; dlo?: string }, keep: Set<string>, newManifest?: string): Promise<void> {
+    if (old.slo) await this.dropSegments(old.slo, keep);
+    if (old.dlo !== undefined) await this.dropDloSegments(old.dlo, keep, newManifest);
   }
 
   private async putPlain(src: FileSource, mtime: Record<string, string>): Promise<UploadResult> {
@@ -231,6 +276,55 @@ export class Uploader {
     };
   }
 
+  /**
+   * A dynamic large object as `swift upload -S` makes one: segments
+   * <segment container>/<name>/<mtime>/<size>/<segment size>/<index, 8 digits>, then a zero-byte
+   * manifest with X-Object-Manifest: <segment container>/<name>/<mtime>/<size>/<segment size>/
+   * (URL-quoted). Each segment is verified; the manifest's size and ETag (the MD5 of the
+   * segments' MD5s) are checked once it is written, with a warning only, because a container
+   * listing may lag behind the segments just written (DLOs are eventually consistent).
+   */
+  private async putDlo(src: FileSource, segSize: number, mtime: Record<string, string>): Promise<{ result: UploadResult; paths: string[]; manifest: string }> {
+    const { container } = this.opts;
+    const segContainer = this.opts.segmentContainer ?? `${container}_segments`;
+    await this.ensureContainer(segContainer);
+    const count = Math.max(1, Math.ceil(src.size / segSize));
+    const prefix = `${src.name}/${mtime.mtime}/${src.size}/${segSize}/`;
+    const segs: SegmentDone[] = new Array(count);
+    await eachLimit(
+      Array.from({ length: count }, (_, i) => i),
+      this.opts.segmentConcurrency,
+      async (i) => {
+        const start = i * segSize;
+        const end = Math.min(src.size, start + segSize);
+        segs[i] = await this.putFileSegment(src.path, start, end, segContainer, prefix + String(i).padStart(8, '0'));
+      },
+    );
+    const manifest = manifestValue(segContainer, prefix);
+    const m = await this.putDloManifest(src.name, manifest, segs, metaHeaders('object', Object.entries(mtime)));
+    return {
+      result: { container, name: src.name, bytes: src.size, etag: m.etag, content_type: m.contentType, segments: count, status: 'uploaded', source: src.path },
+      paths: segs.map((s) => `/${segContainer}/${s.name}`),
+      manifest,
+    };
+  }
+
+  private async putDloManifest(name: string, manifest: string, segs: SegmentDone[], extra: Record<string, string>): Promise<{ etag: string; contentType: string }> {
+    const { container } = this.opts;
+    const headers = this.headersFor(name, { ...extra, 'x-object-manifest': manifest });
+    const res = await this.swift.request({ method: 'PUT', container, object: name, headers, body: '', contentLength: 0, op: 'upload the manifest of' });
+    await this.verifyPut(container, name, EMPTY_MD5, res.headers.etag, 0, 0);
+    const etag = sloEtag(segs.map((s) => ({ hash: s.etag })));
+    const bytes = segs.reduce((a, s) => a + s.bytes, 0);
+    const h = await this.swift.head(container, name, 'read', true).catch(() => undefined);
+    if (h && (intHeader(h['content-length']) !== bytes || unquote(h.etag) !== etag)) {
+      this.swift.ctx.warn(
+        `"${container}/${name}" reads as ${h['content-length'] ?? '?'} bytes (ETag ${unquote(h.etag) ?? '?'}) right after the upload, not ${bytes} (ETag ${etag}): the segment container's listing has not caught up yet (dynamic large objects are eventually consistent); check later with storctl object show`,
+      );
+    }
+    return { etag, contentType: headers['content-type']! };
+  }
+
   private async putFileSegment(path: string, start: number, end: number, segContainer: string, segName: string): Promise<SegmentDone> {
     const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
     if (this.opts.deleteAt !== undefined) headers['x-delete-at'] = String(this.opts.deleteAt);
@@ -280,7 +374,8 @@ export class Uploader {
     const { container } = this.opts;
     await this.ensureContainer(container);
     const existing = this.opts.leaveSegments ? undefined : await this.swift.head(container, name, 'read', true);
-    const oldSlo = existing && trueHeader(existing['x-static-large-object']) ? await getManifest(this.swift, container, name).catch(() => undefined) : undefined;
+    const old = await this.oldLargeObject(container, name, existing);
+    let manifest: string | undefined;
     const reader = new ByteTaker(source);
     const segSize = this.opts.segmentSize;
     let result: UploadResult;
@@ -299,7 +394,9 @@ export class Uploader {
     } else {
       const segContainer = this.opts.segmentContainer ?? `${container}_segments`;
       await this.ensureContainer(segContainer);
-      const prefix = `${name}/slo/${(Date.now() / 1000).toFixed(6)}/stream/${segSize}/`;
+      const ts = (Date.now() / 1000).toFixed(6);
+      // DLO segments of a stream as swift names its stream segments (without "slo/"): the size is unknown.
+      const prefix = this.opts.dlo ? `${name}/${ts}/${segSize}/` : `${name}/slo/${ts}/stream/${segSize}/`;
       const segs: SegmentDone[] = [];
       const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
       if (this.opts.deleteAt !== undefined) headers['x-delete-at'] = String(this.opts.deleteAt);
@@ -315,12 +412,18 @@ export class Uploader {
         const etag = await this.verifyPut(segContainer, segName, hash.digest('hex'), res.headers.etag, sent);
         segs.push({ name: segName, etag, bytes: sent });
       }
-      const m = await this.putManifest(name, segContainer, segs, {});
+      let m: { etag: string; contentType: string };
+      if (this.opts.dlo) {
+        manifest = manifestValue(segContainer, prefix);
+        m = await this.putDloManifest(name, manifest, segs, {});
+      } else {
+        m = await this.putManifest(name, segContainer, segs, {});
+      }
       kept = new Set(segs.map((s) => `/${segContainer}/${s.name}`));
       const bytes = segs.reduce((a, s) => a + s.bytes, 0);
       result = { container, name, bytes, etag: m.etag, content_type: m.contentType, segments: segs.length, status: 'uploaded', source: label };
     }
-    if (oldSlo) await this.dropSegments(oldSlo, kept);
+    await this.dropOld(old, kept, manifest);
     this.progress.fileDone();
     return result;
   }
@@ -343,12 +446,38 @@ export class Uploader {
       this.swift.ctx.warn(`could not remove ${stale.length} old segment(s) of a replaced large object: ${(err as Error).message}`);
     }
   }
+
+  /**
+   * Removes the segments of an overwritten DLO (the objects under its prefix, as `swift upload`
+   * does), unless the new object is a DLO with the same prefix (same mtime, size and segment
+   * size: its segments were just written over the old ones), and never one the new object uses.
+   */
+  private async dropDloSegments(oldManifest: string, keep: Set<string>, newManifest?: string): Promise<void> {
+    const ref = parseManifestHeader(oldManifest);
+    if (!ref) return;
+    const now = newManifest !== undefined ? parseManifestHeader(newManifest) : undefined;
+    if (now && now.container === ref.container && segmentPrefix(now) === segmentPrefix(ref)) return;
+    try {
+      const stale = (async function* (swift: SwiftClient) {
+        for await (const row of dloSegments(swift, ref, segmentPrefix(ref))) {
+          if (row.name !== undefined && !keep.has(`/${ref.container}/${row.name}`)) yield { container: ref.container, name: row.name };
+        }
+      })(this.swift);
+      const done = await deleteObjects(this.swift, stale, { concurrency: this.opts.concurrency });
+      this.swift.ctx.debug(`removed ${done.length} segment(s) of the replaced dynamic large object`);
+    } catch (err) {
+      this.swift.ctx.warn(`could not remove the old segments of a replaced dynamic large object under "${ref.container}/${segmentPrefix(ref)}": ${(err as Error).message}`);
+    }
+  }
 }
+
+/** The MD5 of nothing: the ETag of a zero-byte DLO manifest. */
+const EMPTY_MD5 = 'd41d8cd98f00b204e9800998ecf8427e';
 
 /** True when the file has the same bytes as the object (MD5 per segment for large objects). */
 async function identical(src: FileSource, h: Record<string, string>, manifest: SegmentInfo[] | undefined): Promise<boolean> {
   if (intHeader(h['content-length']) !== src.size) return false;
-  if (trueHeader(h['x-static-large-object'])) {
+  if (trueHeader(h['x-static-large-object']) || h['x-object-manifest'] !== undefined) {
     if (!manifest || manifest.length === 0) return false;
     let off = 0;
     for (const s of manifest) {
@@ -358,7 +487,6 @@ async function identical(src: FileSource, h: Record<string, string>, manifest: S
     }
     return off === src.size;
   }
-  if (h['x-object-manifest'] !== undefined) return false;
   const etag = unquote(h.etag);
   return !!etag && (await md5File(src.path)) === etag;
 }

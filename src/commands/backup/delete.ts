@@ -11,7 +11,7 @@ interface Opts {
 export default defineCommand<Opts>({
   summary: 'Delete Cinder backups',
   description:
-    'Deletes one or more backups (names or IDs, all resolved first). Cinder deletes only available or error backups without incremental children; --force (admin) deletes regardless of state. With --wait the command returns once they are gone.',
+    'Deletes one or more backups (names or IDs, all resolved first). Cinder deletes only available or error backups without incremental children; --force (admin) deletes regardless of state. With --wait the command returns once they are gone. Exit codes: 4 when a backup does not exist, 5 when its state forbids deleting, 7 when Cinder has no running cinder-backup service (Cinder answers 404 "Service cinder-backup could not be found." although the backup exists; the message is Cinder\'s).',
   backends: ['openstack'],
   destructive: true,
   args: [{ name: 'backup', description: 'Backup names or IDs', required: true, variadic: true }],

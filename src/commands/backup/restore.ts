@@ -13,7 +13,7 @@ interface Opts {
 export default defineCommand<Opts>({
   summary: 'Restore a Cinder backup',
   description:
-    'Restores BACKUP into an existing available VOLUME (its data is overwritten; asks first) or, without VOLUME, into a new volume (--name). Prints Cinder\'s restore answer (backup_id, volume_id, volume_name). With --wait the command returns once the volume is available and fails when it ends in error_restoring.',
+    'Restores BACKUP into an existing available VOLUME (its data is overwritten; asks first) or, without VOLUME, into a new volume (--name). Prints Cinder\'s restore answer (backup_id, volume_id, volume_name). With --wait the command returns once the volume is available and fails when it ends in error_restoring. Without a running cinder-backup service Cinder refuses with "Service cinder-backup could not be found." (exit 7; a new volume it made for the restore stays).',
   backends: ['openstack'],
   args: [
     { name: 'backup', description: 'Backup name or ID', required: true },

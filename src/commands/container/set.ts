@@ -36,7 +36,7 @@ export default defineCommand<Opts>({
     REMOVE_META_FLAG,
     { name: 'versions-location', type: 'string', valueName: 'CONTAINER', description: 'Keep old versions in CONTAINER ("" turns versioning off)' },
     { name: 'history-location', type: 'string', valueName: 'CONTAINER', description: 'Keep old and deleted versions in CONTAINER ("" turns it off)' },
-    { name: 'quota-bytes', type: 'string', valueName: 'SIZE', description: 'Byte quota, e.g. 10G ("" removes)' },
+    { name: 'quota-bytes', type: 'string', valueName: 'SIZE', description: 'Byte quota, e.g. 10G = 10 GiB, 10GB = 10^9 bytes, a plain number is bytes ("" removes)' },
     { name: 'quota-count', type: 'string', valueName: 'N', description: 'Object count quota ("" removes)' },
     { name: 'temp-url-key', type: 'string', valueName: 'KEY', description: 'Container Temp-URL key ("" removes)' },
   ],

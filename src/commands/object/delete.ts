@@ -2,9 +2,8 @@ import { defineCommand } from '../../framework/command.js';
 import { NotFoundError, UsageError } from '../../framework/errors.js';
 import { SwiftClient } from '../../backends/swift/client.js';
 import { concurrency, CONCURRENCY_FLAG, SWIFT_BACKENDS } from '../../backends/swift/columns.js';
-import { deleteObjects, type DeleteResult, type DeleteTarget } from '../../backends/swift/delete.js';
+import { deleteObjects, headManifest, targetFor, type DeleteResult, type DeleteTarget } from '../../backends/swift/delete.js';
 import { listObjects } from '../../backends/swift/listing.js';
-import { trueHeader } from '../../backends/swift/meta.js';
 import { checkContainer, checkObject } from '../../backends/swift/paths.js';
 import { eachLimit } from '../../backends/swift/pool.js';
 
@@ -18,7 +17,7 @@ interface Opts {
 export default defineCommand<Opts>({
   summary: 'Delete objects (by name, by prefix, or all), large objects with their segments',
   description:
-    'Deletes the named objects, or every object whose name starts with --prefix, or with --all every object in the container. Deleting by --prefix or --all asks for confirmation on a terminal unless --yes. Static large objects are deleted with their segments (?multipart-manifest=delete) unless --leave-segments. Many objects go through the bulk-delete middleware (up to 10,000 per request) when the cluster\'s /info offers it, otherwise --concurrency DELETEs at a time. Exit codes: 4 when a named object does not exist (the others are still deleted), 3 when access is denied.',
+    'Deletes the named objects, or every object whose name starts with --prefix, or with --all every object in the container. Deleting by --prefix or --all asks for confirmation on a terminal unless --yes. Large objects are deleted with their segments unless --leave-segments: static ones with ?multipart-manifest=delete, dynamic ones (X-Object-Manifest: CONTAINER/PREFIX, e.g. from `swift upload -S` or `object upload --dlo`) by deleting the manifest, then every object under CONTAINER/PREFIX/ (as `swift delete` does; a prefix is taken up to a "/"). Deleting by --prefix or --all looks at each zero-byte object (HEAD) to find DLO manifests. Objects are inspected with ?multipart-manifest=get&symlink=get, so a symlink is deleted without its target\'s segments. Many objects go through the bulk-delete middleware (up to 10,000 per request) when the cluster\'s /info offers it, otherwise --concurrency DELETEs at a time. Exit codes: 4 when a named object does not exist (the others are still deleted), 3 when access is denied.',
   backends: SWIFT_BACKENDS,
   destructive: true,
   args: [
@@ -28,7 +27,7 @@ export default defineCommand<Opts>({
   flags: [
     { name: 'prefix', type: 'string', valueName: 'PREFIX', description: 'Delete every object whose name starts with PREFIX' },
     { name: 'all', type: 'boolean', description: 'Delete every object in the container' },
-    { name: 'leave-segments', type: 'boolean', description: 'Keep the segments of large objects' },
+    { name: 'leave-segments', type: 'boolean', description: 'Keep the segments of large objects (static and dynamic)' },
     CONCURRENCY_FLAG,
   ],
   columns: [
@@ -52,12 +51,12 @@ export default defineCommand<Opts>({
       // Find out which are large objects (their segments go too) and which do not exist.
       const targets: (DeleteTarget | undefined)[] = new Array(names.length);
       await eachLimit(names, n, async (name, i) => {
-        const h = await swift.head(container, name, 'delete');
+        const h = await headManifest(swift, container, name);
         if (!h) {
           missing.push(name);
           return;
         }
-        targets[i] = { container, name, slo: trueHeader(h['x-static-large-object']) };
+        targets[i] = opts.leaveSegments ? { container, name } : targetFor(container, name, h);
       });
       results.push(...(await deleteObjects(swift, targets.filter((t): t is DeleteTarget => !!t), { concurrency: n, leaveSegments: opts.leaveSegments })));
       for (const m of missing) results.push({ container, name: m, status: 'not_found' });
@@ -68,7 +67,12 @@ export default defineCommand<Opts>({
       });
       if (!(await ctx.confirm(`Delete ${what}?`))) return;
       const targets = (async function* () {
-        for await (const row of listObjects(swift, container, { prefix: opts.prefix })) if (row.name !== undefined) yield { container, name: row.name, slo: row.slo_etag !== undefined };
+        for await (const row of listObjects(swift, container, { prefix: opts.prefix })) {
+          if (row.name === undefined) continue;
+          const slo = row.slo_etag !== undefined;
+          // A DLO manifest is an ordinary zero-byte object in a listing: those are looked at.
+          yield { container, name: row.name, slo, probe: !slo && row.bytes === 0 };
+        }
       })();
       results.push(...(await deleteObjects(swift, targets, { concurrency: n, leaveSegments: opts.leaveSegments })));
     }

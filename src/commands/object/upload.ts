@@ -13,6 +13,7 @@ interface Opts {
   segmentSize?: string;
   segmentThreshold?: string;
   segmentContainer?: string;
+  dlo?: boolean;
   concurrency?: number;
   skipIdentical?: boolean;
   leaveSegments?: boolean;
@@ -25,7 +26,7 @@ interface Opts {
 export default defineCommand<Opts>({
   summary: 'Upload files, directories or stdin (large files in parallel segments)',
   description:
-    'Uploads each PATH: a file becomes one object named after its path (leading "/" and ".." dropped; --name renames a single file, or replaces the directory part for a directory); a directory is uploaded recursively; "-" reads stdin (needs --name). Files larger than --segment-threshold (default 512M), or than --segment-size when given, become static large objects: segments of --segment-size (default 128M) go to CONTAINER_segments in parallel (--concurrency; by default 2 segments and 4 files at a time) and a manifest ties them together; the old segments of an overwritten large object are removed unless --leave-segments. Every upload is hashed while it streams and checked against the ETag Swift returns (the manifest against the MD5 of its segments\' MD5s); a mismatch removes the bad object and exits 1. --skip-identical skips files whose MD5 already matches the object. Content types come from the file extension unless --content-type. A progress bar (bytes, rate, ETA) is drawn on a terminal. Exit codes: 1 on a verification failure, 2 for unreadable paths, 3 when access is denied, 4 when the container cannot be found or created.',
+    'Uploads each PATH: a file becomes one object named after its path (leading "/" and ".." dropped; --name renames a single file, or replaces the directory part for a directory); a directory is uploaded recursively; "-" reads stdin (needs --name). Files larger than --segment-threshold (default 512M), or than --segment-size when given, become large objects: segments of --segment-size (default 128M) go to CONTAINER_segments in parallel (--concurrency; by default 2 segments and 4 files at a time) and a manifest ties them together. storctl makes static large objects (an SLO manifest listing each segment with its MD5) unless --dlo, whereas `swift upload -S` makes dynamic ones unless --use-slo. --dlo makes a dynamic large object as swift does: segments CONTAINER_segments/NAME/MTIME/SIZE/SEGMENT_SIZE/00000000…, then a zero-byte manifest with X-Object-Manifest: CONTAINER_segments/NAME/MTIME/SIZE/SEGMENT_SIZE/ (Swift serves whatever is listed under that prefix, so a DLO has no segment limit but may read short while listings catch up: storctl warns if the new object does not read whole yet). The old segments of an overwritten large object (static or dynamic) are removed unless --leave-segments. Sizes: K/M/G (= KiB/MiB/GiB) are powers of 1024, KB/MB/GB powers of 1000, a plain number is bytes. Every upload is hashed while it streams and checked against the ETag Swift returns (the manifest against the MD5 of its segments\' MD5s); a mismatch removes the bad object and exits 1. --skip-identical skips files whose MD5 already matches the object. Content types come from the file extension unless --content-type. A progress bar (bytes, rate, ETA) is drawn on a terminal. Exit codes: 1 on a verification failure, 2 for unreadable paths, 3 when access is denied, 4 when the container cannot be found or created.',
   backends: SWIFT_BACKENDS,
   args: [
     { name: 'container', description: 'Container to upload into (created when missing)', required: true },
@@ -33,9 +34,10 @@ export default defineCommand<Opts>({
   ],
   flags: [
     { name: 'name', type: 'string', valueName: 'NAME', description: 'Object name (one file or stdin), or name prefix replacing a directory path' },
-    { name: 'segment-size', short: 'S', type: 'string', valueName: 'SIZE', description: 'Upload files larger than SIZE as static large objects in SIZE segments (e.g. 100M)' },
+    { name: 'segment-size', short: 'S', type: 'string', valueName: 'SIZE', description: 'Upload files larger than SIZE as large objects in SIZE segments (e.g. 100M = 100 MiB, or bytes)' },
     { name: 'segment-threshold', type: 'string', valueName: 'SIZE', description: 'Without --segment-size: segment files larger than SIZE (default 512M)' },
     { name: 'segment-container', type: 'string', valueName: 'NAME', description: 'Container for segments (default CONTAINER_segments)' },
+    { name: 'dlo', type: 'boolean', description: 'Make dynamic large objects (X-Object-Manifest, as swift upload -S does) instead of static ones' },
     CONCURRENCY_FLAG,
     { name: 'skip-identical', type: 'boolean', description: 'Skip files whose MD5 matches the object already there' },
     { name: 'leave-segments', type: 'boolean', description: 'Keep the segments of a large object that gets overwritten' },
@@ -49,6 +51,7 @@ export default defineCommand<Opts>({
     'storctl object upload backups db.tar.gz',
     'storctl object upload backups ./photos --skip-identical --concurrency 8',
     'storctl object upload images disk.qcow2 --segment-size 256M',
+    'storctl object upload images disk.qcow2 --segment-size 256M --dlo',
     'pg_dump mydb | storctl object upload backups - --name mydb.sql',
     'storctl object upload tmp report.pdf --delete-after 7d --meta owner=ops',
   ],
@@ -68,6 +71,7 @@ export default defineCommand<Opts>({
       segmentSize: parseSize(opts.segmentSize, '--segment-size'),
       threshold: parseSize(opts.segmentThreshold, '--segment-threshold') ?? DEFAULT_THRESHOLD,
       segmentContainer: opts.segmentContainer !== undefined ? checkContainer(opts.segmentContainer) : undefined,
+      dlo: !!opts.dlo,
       concurrency: n,
       segmentConcurrency: segmentConcurrency(opts.concurrency),
       skipIdentical: !!opts.skipIdentical,

@@ -3,7 +3,7 @@ import { UsageError } from '../../framework/errors.js';
 import { cinder } from '../../backends/openstack/cinder.js';
 import { createVolume, findVolume, volumeAction, volumeWait } from '../../backends/openstack/volumes.js';
 import { findSnapshot } from '../../backends/openstack/snapshots.js';
-import { parseGiB, parseProperties } from '../../backends/openstack/args.js';
+import { CINDER_SIZE_HELP, parseGiB, parseProperties } from '../../backends/openstack/args.js';
 import { waitFor } from '../../backends/openstack/wait.js';
 import { VOLUME_COLUMNS, VOLUME_SHOW_COLUMNS } from '../../backends/openstack/views.js';
 
@@ -23,11 +23,11 @@ interface Opts {
 export default defineCommand<Opts>({
   summary: 'Create a Cinder volume',
   description:
-    'Creates an empty volume of --size GiB, or one from a snapshot (--snapshot), another volume (--source) or a Glance image (--image, an image ID). Snapshot and source volume may be given by name. Without --wait the command returns as soon as Cinder accepted the request (status "creating"); with --wait it polls until the volume is available and exits non-zero with Cinder\'s reason when it ends in error.',
+    `Creates an empty volume of --size GiB, or one from a snapshot (--snapshot), another volume (--source) or a Glance image (--image, an image ID). Snapshot and source volume may be given by name. Without --wait the command returns as soon as Cinder accepted the request (status "creating"); with --wait it polls until the volume is available and exits non-zero with Cinder's reason when it ends in error. --size is ${CINDER_SIZE_HELP}. Exit codes: 2 for a size that is not whole GiB (the message names the nearest valid sizes).`,
   backends: ['openstack'],
   args: [{ name: 'name', description: 'Name of the new volume' }],
   flags: [
-    { name: 'size', type: 'string', valueName: 'GiB', description: 'Size in GiB, e.g. 10 or 10GiB (default: the size of the snapshot or source volume)' },
+    { name: 'size', type: 'string', valueName: 'SIZE', description: 'Size in whole GiB: 10, 10GiB, 2048MiB or 1TiB (GB = 10^9 bytes: 10GB is not whole GiB; default: the size of the snapshot or source volume)' },
     { name: 'type', type: 'string', valueName: 'TYPE', description: 'Volume type name or ID' },
     { name: 'availability-zone', type: 'string', valueName: 'ZONE', description: 'Availability zone' },
     { name: 'description', type: 'string', valueName: 'TEXT', description: 'Description' },
@@ -41,6 +41,7 @@ export default defineCommand<Opts>({
   columns: VOLUME_COLUMNS,
   examples: [
     'storctl volume create db-data --size 100 --type ssd --wait',
+    'storctl volume create scratch --size 1TiB',
     'storctl volume create restored --snapshot nightly-2026-11-01',
     'storctl volume create clone --source db-data --property owner=dba -o json',
   ],
@@ -50,13 +51,14 @@ export default defineCommand<Opts>({
     if (opts.size === undefined && opts.snapshot === undefined && opts.source === undefined) {
       throw new UsageError('--size is required unless the volume comes from --snapshot or --source', { hint: 'e.g. --size 10 (GiB)' });
     }
+    const size = opts.size !== undefined ? parseGiB(opts.size, '--size') : undefined;
     const c = await cinder(ctx);
     const [snap, src] = await Promise.all([
       opts.snapshot !== undefined ? findSnapshot(c, opts.snapshot) : undefined,
       opts.source !== undefined ? findVolume(c, opts.source) : undefined,
     ]);
     const spec: Record<string, unknown> = {};
-    if (opts.size !== undefined) spec.size = parseGiB(opts.size, '--size');
+    if (size !== undefined) spec.size = size;
     if (args[0] !== undefined) spec.name = args[0];
     if (opts.description !== undefined) spec.description = opts.description;
     if (opts.type !== undefined) spec.volume_type = opts.type;

@@ -278,7 +278,7 @@ export function services(ctx: Ctx): Reply {
   };
   row('cinder-volume', `${SIM_HOST}@fake`);
   row('cinder-scheduler', SIM_HOST);
-  row('cinder-backup', SIM_HOST);
+  if (ctx.state.backupService) row('cinder-backup', SIM_HOST);
   const binary = ctx.params.get('binary');
   const host = ctx.params.get('host');
   const out = rows.filter((r) => (binary === null || r['binary'] === binary) && (host === null || r['host'] === host));

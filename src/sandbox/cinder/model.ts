@@ -135,6 +135,12 @@ export class CinderState {
   readonly messages = new Map<string, UserMessage>();
   readonly quotas = new Map<string, Record<string, number>>();
   readonly defaultTypeId: string;
+  /**
+   * Whether a cinder-backup service runs (enabled and up). Without one, as on a deployment
+   * that has no cinder-backup, the scheduler fails new backups ("Service not found for
+   * creating backup.") and delete/restore answer 404 "Service cinder-backup could not be found.".
+   */
+  backupService = true;
   private readonly failures = new Map<CinderFailOp, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private closed = false;

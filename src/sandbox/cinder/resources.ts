@@ -377,7 +377,11 @@ function createBackup(ctx: Ctx, raw: Buffer): Reply {
       st.touch(source);
     }
     if (!st.backups.has(bk.id) || bk.status !== 'creating') return;
-    if (fail) {
+    if (!st.backupService) {
+      // The scheduler finds no backup host (cinder/scheduler/manager.py create_backup).
+      bk.status = 'error';
+      bk.failReason = 'Service not found for creating backup.';
+    } else if (fail) {
       bk.status = 'error';
       bk.failReason = 'Backup driver reported an error.';
     } else {
@@ -419,6 +423,12 @@ function restoreBackup(ctx: Ctx, id: string, raw: Buffer): Reply {
       host: VOLUME_HOST,
     });
   }
+  // cinder/backup/api.py restore(): the backup host is chosen after the volume checks, so a
+  // volume it created for the restore (and waited for) stays behind.
+  if (!st.backupService) {
+    if (volumeId === undefined) v.status = 'available';
+    throw serviceNotFound();
+  }
   const fail = st.shouldFail('restore');
   const target = v;
   bk.status = 'restoring';
@@ -436,6 +446,11 @@ function restoreBackup(ctx: Ctx, id: string, raw: Buffer): Reply {
     }
   });
   return { status: 202, body: { restore: { backup_id: bk.id, volume_id: target.id, volume_name: target.name } } };
+}
+
+/** Cinder's ServiceNotFound for cinder-backup (a 404 itemNotFound, although the backup exists). */
+function serviceNotFound(): Error {
+  return notFound('Service cinder-backup could not be found.');
 }
 
 function beginBackupDelete(ctx: Ctx, bk: Backup): void {
@@ -507,6 +522,8 @@ export function backupRoute(ctx: Ctx, method: string, rest: string[], raw: Buffe
     for (const x of st.backups.values()) {
       if (x.parentId === bk.id) throw badRequest('Invalid backup: Incremental backups exist for this backup.');
     }
+    // cinder/backup/api.py delete(): _get_available_backup_service_host raises ServiceNotFound.
+    if (!st.backupService) throw serviceNotFound();
     beginBackupDelete(ctx, bk);
     return accepted;
   }

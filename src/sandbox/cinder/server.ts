@@ -61,6 +61,8 @@ export interface CinderSim extends SimulatorHandle {
   detach(volumeId: string): void;
   /** Make the next `times` background operations of kind `op` end in an error state. */
   failNext(op: CinderFailOp, times?: number): void;
+  /** Run or stop the cinder-backup service (a stopped one is not listed, as when none is deployed). */
+  setBackupService(running: boolean): void;
   /** Force a volume's status (like os-reset_status, without HTTP). */
   setVolumeStatus(volumeId: string, status: string): void;
   /** Override quota limits of a project (keys as in os-quota-sets). */
@@ -347,6 +349,9 @@ export async function startCinder(opts: CinderSimOptions): Promise<CinderSim> {
     },
     failNext(op, times = 1) {
       state.failNext(op, times);
+    },
+    setBackupService(running) {
+      state.backupService = running;
     },
     setVolumeStatus(volumeId, status) {
       const v = mustVolume(volumeId);

@@ -150,8 +150,10 @@ export function resolveObject(st: SimState, account: string, o: SwiftObject, now
     c.sweep(now);
     for (const name of c.sortedNames()) {
       if (!name.startsWith(prefix)) continue;
+      // The manifest itself counts when it is under its own prefix (Swift reads each listed
+      // object with ?multipart-manifest=get: its own bytes, usually none, and its own ETag).
       const seg = c.objects.get(name);
-      if (!seg || seg === o) continue;
+      if (!seg) continue;
       extents.push(wholeExtent(seg));
       etags += seg.etag;
     }

@@ -56,11 +56,17 @@ export function objectAttrs(ctx: Ctx): ObjectAttrs | undefined {
     if (name.startsWith('x-object-meta-') || ALLOWED_HEADERS.has(name)) headers.set(pyTitle(name), value);
     else if ((name === 'x-delete-at' || name === 'x-delete-after') && deleteAt !== undefined) headers.set('X-Delete-At', String(deleteAt));
   }
+  // The dlo middleware checks the value on PUT (and so on COPY, which copy turns into a PUT),
+  // on the raw value: container and prefix non-empty, no "?" or "&", prefix not starting with
+  // "/". A POST passes it unchecked to the object server, which keeps it (an allowed header).
   const manifest = headers.get('X-Object-Manifest');
-  if (manifest !== undefined) {
-    const d = safeDecode(manifest) ?? manifest;
-    const i = d.indexOf('/');
-    if (i <= 0) return void failText(ctx, 400, 'X-Object-Manifest must be in the format container/prefix', 'text/html; charset=UTF-8');
+  if (manifest !== undefined && ctx.method !== 'POST') {
+    const i = manifest.indexOf('/');
+    const container = i >= 0 ? manifest.slice(0, i) : manifest;
+    const prefix = i >= 0 ? manifest.slice(i + 1) : '';
+    if (!container || !prefix || manifest.includes('?') || manifest.includes('&') || prefix.startsWith('/')) {
+      return void failText(ctx, 400, 'X-Object-Manifest must be in the format container/prefix', 'text/html; charset=UTF-8');
+    }
   }
   return { headers, deleteAt };
 }
