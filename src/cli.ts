@@ -5,7 +5,7 @@ import type { Command, OutputConfiguration } from 'commander';
 import type { FlagSpec, ManifestCommand } from './framework/command.js';
 import type { Env, IO } from './framework/context.js';
 import { EXIT } from './framework/errors.js';
-import { GLOBAL_FLAGS } from './framework/globals.js';
+import { GLOBAL_FLAGS, claimedSpellings, routeClaimedGlobals } from './framework/globals.js';
 import { camel, loadManifest, unionFlags } from './framework/manifest.js';
 import { HELP_FOOTER, PROGRAM_DESCRIPTION } from './framework/top-help.js';
 
@@ -34,6 +34,11 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     io.stdout.write(topLevelHelp(manifest, io.stdout.columns || 80));
     return EXIT.ok;
   }
+  const words = commandWords(argv);
+  const typed = typedCommand(manifest.commands, words);
+  // A command flag that takes a global's name (--region) gets it after the command words.
+  const claimed = typed ? claimedSpellings(unionFlags(typed)) : new Set<string>();
+  argv = routeClaimedGlobals(argv, typed?.path.length ?? 0, claimed);
   // commander is imported only past the --version fast path.
   const { Command, CommanderError, Option } = await import('commander');
   commander = { Command, CommanderError, Option };
@@ -49,7 +54,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   const program = buildProgram(manifest.commands, manifest.topics, manifest.version, output, async (cmd, args, opts, command) => {
     const { runCommand } = await import('./framework/runner.js');
     exitCode = await runCommand({ entry: cmd, args, opts, command, io, env });
-  }, commandWords(argv));
+  }, words, claimed);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
@@ -73,6 +78,13 @@ type Action = (cmd: ManifestCommand, args: string[], opts: Record<string, unknow
 
 type OutputConfig = OutputConfiguration;
 
+/** The command whose words start argv's command words (the longest such), if any. */
+function typedCommand(commands: readonly ManifestCommand[], words: readonly string[]): ManifestCommand | undefined {
+  let best: ManifestCommand | undefined;
+  for (const c of commands) if (c.path.every((w, i) => words[i] === w) && (!best || c.path.length > best.path.length)) best = c;
+  return best;
+}
+
 /** The command words of argv: everything before the first word that is neither an option nor a global option's value. */
 export function commandWords(argv: readonly string[]): string[] {
   const takesValue = new Set<string>();
@@ -95,7 +107,7 @@ export function commandWords(argv: readonly string[]): string[] {
   return words;
 }
 
-function buildProgram(commands: ManifestCommand[], topics: { path: string[]; summary: string }[], version: string, output: OutputConfig, action: Action, words: readonly string[]): Command {
+function buildProgram(commands: ManifestCommand[], topics: { path: string[]; summary: string }[], version: string, output: OutputConfig, action: Action, words: readonly string[], claimed: ReadonlySet<string>): Command {
   const program = new commander.Command('storctl')
     .configureOutput(output)
     .description(PROGRAM_DESCRIPTION)
@@ -106,7 +118,7 @@ function buildProgram(commands: ManifestCommand[], topics: { path: string[]; sum
     .showSuggestionAfterError(true)
     .configureHelp({ showGlobalOptions: true, sortSubcommands: true })
     .addHelpText('after', `\n${HELP_FOOTER}`);
-  for (const flag of GLOBAL_FLAGS) addFlag(program, flag);
+  for (const flag of GLOBAL_FLAGS) addFlag(program, flag, claimed);
   const groups = new Map<string, Command>([['', program]]);
   const groupFor = (path: string[]): Command => {
     const key = path.join(' ');
@@ -147,7 +159,8 @@ function buildProgram(commands: ManifestCommand[], topics: { path: string[]; sum
   return program;
 }
 
-function addFlag(cmd: Command, flag: FlagSpec) {
+/** Registers `flag` on `cmd`, except under the spellings in `skip` (claimed by the command). */
+function addFlag(cmd: Command, flag: FlagSpec, skip: ReadonlySet<string> = new Set()) {
   const value = flag.type === 'boolean' ? '' : ` <${flag.valueName ?? 'VALUE'}>`;
   const opt = new commander.Option(`${flag.short ? `-${flag.short}, ` : ''}--${flag.name}${value}`, flag.description);
   if (flag.choices) opt.choices(flag.choices as string[]);
@@ -160,8 +173,9 @@ function addFlag(cmd: Command, flag: FlagSpec) {
     });
   }
   if (flag.default !== undefined && flag.type !== 'boolean') opt.default(flag.default);
-  cmd.addOption(opt);
+  if (!skip.has(flag.name)) cmd.addOption(opt);
   for (const alias of flag.aliases ?? []) {
+    if (skip.has(alias)) continue;
     // Habits from other tools (-f json, --os-region-name): hidden, same destination.
     const a = new commander.Option(`${alias.length === 1 ? `-${alias}` : `--${alias}`}${value}`).hideHelp();
     if (flag.choices) a.choices(flag.choices as string[]);
