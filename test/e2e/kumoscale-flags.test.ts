@@ -1,7 +1,9 @@
 // Issue 13, item 14: KumoScale's own --region reaches the provisioner (the OpenStack region
 // global no longer swallows it; it is --os-region, and --region where no command flag claims
-// the word).
+// the word), and the license key stays out of --debug and trace files.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { startSandboxHome, type CliResult, type SandboxHome } from './harness.js';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -77,5 +79,24 @@ describe('the OpenStack region: --os-region, and --region where no command flag 
     refusedFor(await os('--region', 'Nowhere', 'volume', 'create', 'x', '--size', '1'));
     refusedFor(await os('volume', 'create', 'x', '--size', '1', '--region', 'Nowhere'));
     refusedFor(await os('volume', 'create', 'x', '--size', '1', '--os-region', 'Nowhere'));
+  });
+});
+
+describe('the KumoScale license key is a secret', () => {
+  const KEY = 'KSLIC-Secret0123456789ABCDEF';
+  it('license set: not in --debug output nor in the trace file', async () => {
+    const trace = join(h.home, 'trace.jsonl');
+    const r = await ok('license', 'set', KEY, '--debug', '--trace-file', trace);
+    expect(sentBodies(r.stderr, 'POST', /\/license/)).toMatch(/"license":\s*"\{SHA256\}[0-9a-f]{16}"/);
+    expect(r.stderr).not.toContain(KEY);
+    expect(r.stderr).not.toContain('0123456789ABCDEF');
+    const text = await readFile(trace, 'utf8');
+    expect(text).toContain('/license');
+    expect(text).not.toContain('0123456789ABCDEF');
+  });
+  it('also when sent raw with storctl api', async () => {
+    const r = await ok('api', 'POST', '/license', '-d', JSON.stringify({ license: KEY }), '--debug');
+    expect(r.stderr).toContain('/license');
+    expect(r.stderr).not.toContain('0123456789ABCDEF');
   });
 });
