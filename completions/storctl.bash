@@ -667,7 +667,7 @@ _storctl_takes_value() {
       esac ;;
   esac
   case "$2" in
-    '-p'|'--profile'|'--os-cloud'|'-o'|'--output'|'--format'|'-f'|'-c'|'--column'|'--sort'|'--trace-file'|'--timeout'|'--connect-timeout'|'--retry-budget'|'--wait-timeout'|'--cacert'|'--region'|'--os-region-name'|'--endpoint'|'--transport'|'--os-volume-api-version') return 0 ;;
+    '-p'|'--profile'|'--os-cloud'|'-o'|'--output'|'--format'|'-f'|'-c'|'--column'|'--sort'|'--trace-file'|'--timeout'|'--connect-timeout'|'--retry-budget'|'--wait-timeout'|'--cacert'|'--os-region'|'--os-region-name'|'--region'|'--endpoint'|'--transport'|'--os-volume-api-version') return 0 ;;
   esac
   return 1
 }
@@ -1194,7 +1194,7 @@ _storctl() {
   local cur="${COMP_WORDS[COMP_CWORD]}" prev="" cmdpath="" word opt="" prefix=""
   local -i i=1 npos=0 dashdash=0
   local _storctl_w="" _storctl_kind=""
-  local globals='-p --profile --os-cloud -o --output -c --column --sort --no-headers --csv-safe --debug --trace-file --timeout --connect-timeout --retry-budget --wait-timeout --insecure --cacert --region --endpoint --transport --os-volume-api-version --no-cache -y --yes --no-color -h --help'
+  local globals='-p --profile --os-cloud -o --output -c --column --sort --no-headers --csv-safe --debug --trace-file --timeout --connect-timeout --retry-budget --wait-timeout --insecure --cacert --os-region --endpoint --transport --os-volume-api-version --no-cache -y --yes --no-color -h --help'
   COMPREPLY=()
   (( COMP_CWORD > 0 )) && prev="${COMP_WORDS[COMP_CWORD-1]}"
   # Walk the words before the cursor: options (and their values), topic and command

@@ -360,7 +360,7 @@ function __storctl_takes_value --argument-names path opt
             contains -- $opt -l --label -n --count; and return 0
             contains -- $opt --long; and return 1
     end
-    contains -- $opt -p --profile --os-cloud -o --output --format -f -c --column --sort --trace-file --timeout --connect-timeout --retry-budget --wait-timeout --cacert --region --os-region-name --endpoint --transport --os-volume-api-version
+    contains -- $opt -p --profile --os-cloud -o --output --format -f -c --column --sort --trace-file --timeout --connect-timeout --retry-budget --wait-timeout --cacert --os-region --os-region-name --region --endpoint --transport --os-volume-api-version
 end
 
 # Sets $__storctl_path (the topic/command words typed so far), $__storctl_npos (how many
@@ -669,7 +669,7 @@ complete -c storctl -l retry-budget -x -d 'Stop retrying failed requests after t
 complete -c storctl -l wait-timeout -x -d 'With --wait: give up waiting after this long (e.g. 90s, 10m, 1h; default 30m)'
 complete -c storctl -l insecure -d 'Do not verify TLS certificates (test servers only)'
 complete -c storctl -l cacert -r -F -d 'CA bundle to verify the server with'
-complete -c storctl -l region -x -d 'OpenStack region (env OS_REGION_NAME)'
+complete -c storctl -l os-region -x -d 'OpenStack region (env OS_REGION_NAME; also --region where the command has no --region of its own)'
 complete -c storctl -l endpoint -x -d 'Override the service endpoint'
 complete -c storctl -l transport -x -a 'grpc rest' -d 'OpenStorage transport'
 complete -c storctl -l os-volume-api-version -x -d 'Cinder API (micro)version, e.g. 3.59 (env OS_VOLUME_API_VERSION)'

@@ -74,6 +74,14 @@ for (const file of walk(commandsDir).sort()) {
   entry.variants.push(variant);
 }
 
+// A command flag must not take a global option's name or alias by accident: the parser gives the
+// word to the global and the command never sees it (KumoScale's --region once vanished into the
+// OpenStack region that way). Taking it on purpose needs `overridesGlobal: true` on the flag; the
+// parser then gives the word to the command after its words (src/framework/globals.ts).
+const { shadowedGlobals } = await import(pathToFileURL(join(dist, 'framework/globals.js')).href);
+const shadowed = shadowedGlobals([...byPath.values()]);
+if (shadowed.length) throw new Error(shadowed.join('\n'));
+
 // Flags across a command's variants and the global options must not fight over a name or a
 // short letter: commander would reject every command at start-up.
 const GLOBAL_SHORTS = new Map([['p', 'profile'], ['o', 'output'], ['f', 'output'], ['c', 'column'], ['y', 'yes'], ['h', 'help'], ['V', 'version']]);

@@ -5,9 +5,10 @@ import type { Command, OutputConfiguration } from 'commander';
 import type { FlagSpec, ManifestCommand } from './framework/command.js';
 import type { Env, IO } from './framework/context.js';
 import { EXIT } from './framework/errors.js';
-import { GLOBAL_FLAGS } from './framework/globals.js';
+import { GLOBAL_FLAGS, claimedSpellings, routeClaimedGlobals } from './framework/globals.js';
 import { camel, loadManifest, unionFlags } from './framework/manifest.js';
 import { HELP_FOOTER, PROGRAM_DESCRIPTION } from './framework/top-help.js';
+import { ALL_BACKENDS_FLAG, commandHelp } from './framework/command-help.js';
 
 export interface MainOptions {
   io?: IO;
@@ -34,6 +35,22 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     io.stdout.write(topLevelHelp(manifest, io.stdout.columns || 80));
     return EXIT.ok;
   }
+  const words = commandWords(argv);
+  const typed = typedCommand(manifest.commands, words);
+  // --help of a command with one implementation per backend: the variant the selected profile
+  // runs (help-select.ts reads argv, env and the config; never the network), without commander.
+  if (typed && typed.variants.length > 1 && argv.some((a) => a === '--help' || /^-[A-Za-z]*h/.test(a))) {
+    const { helpRequestFor, selectBackend } = await import('./framework/help-select.js');
+    const req = helpRequestFor(argv, typed);
+    if (req) {
+      const selection = await selectBackend(req, env);
+      io.stdout.write(commandHelp(typed, { ...selection, allBackends: req.allBackends }, io.stdout.columns || 80));
+      return EXIT.ok;
+    }
+  }
+  // A command flag that takes a global's name (--region) gets it after the command words.
+  const claimed = typed ? claimedSpellings(unionFlags(typed)) : new Set<string>();
+  argv = routeClaimedGlobals(argv, typed?.path.length ?? 0, claimed);
   // commander is imported only past the --version fast path.
   const { Command, CommanderError, Option } = await import('commander');
   commander = { Command, CommanderError, Option };
@@ -49,7 +66,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   const program = buildProgram(manifest.commands, manifest.topics, manifest.version, output, async (cmd, args, opts, command) => {
     const { runCommand } = await import('./framework/runner.js');
     exitCode = await runCommand({ entry: cmd, args, opts, command, io, env });
-  }, commandWords(argv));
+  }, words, claimed);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
@@ -73,6 +90,13 @@ type Action = (cmd: ManifestCommand, args: string[], opts: Record<string, unknow
 
 type OutputConfig = OutputConfiguration;
 
+/** The command whose words start argv's command words (the longest such), if any. */
+function typedCommand(commands: readonly ManifestCommand[], words: readonly string[]): ManifestCommand | undefined {
+  let best: ManifestCommand | undefined;
+  for (const c of commands) if (c.path.every((w, i) => words[i] === w) && (!best || c.path.length > best.path.length)) best = c;
+  return best;
+}
+
 /** The command words of argv: everything before the first word that is neither an option nor a global option's value. */
 export function commandWords(argv: readonly string[]): string[] {
   const takesValue = new Set<string>();
@@ -95,7 +119,7 @@ export function commandWords(argv: readonly string[]): string[] {
   return words;
 }
 
-function buildProgram(commands: ManifestCommand[], topics: { path: string[]; summary: string }[], version: string, output: OutputConfig, action: Action, words: readonly string[]): Command {
+function buildProgram(commands: ManifestCommand[], topics: { path: string[]; summary: string }[], version: string, output: OutputConfig, action: Action, words: readonly string[], claimed: ReadonlySet<string>): Command {
   const program = new commander.Command('storctl')
     .configureOutput(output)
     .description(PROGRAM_DESCRIPTION)
@@ -106,7 +130,7 @@ function buildProgram(commands: ManifestCommand[], topics: { path: string[]; sum
     .showSuggestionAfterError(true)
     .configureHelp({ showGlobalOptions: true, sortSubcommands: true })
     .addHelpText('after', `\n${HELP_FOOTER}`);
-  for (const flag of GLOBAL_FLAGS) addFlag(program, flag);
+  for (const flag of GLOBAL_FLAGS) addFlag(program, flag, claimed);
   const groups = new Map<string, Command>([['', program]]);
   const groupFor = (path: string[]): Command => {
     const key = path.join(' ');
@@ -136,10 +160,19 @@ function buildProgram(commands: ManifestCommand[], topics: { path: string[]; sum
       leaf.argument(spec, arg.description);
     }
     for (const flag of unionFlags(cmd)) addFlag(leaf, flag);
-    leaf.addHelpText('after', helpFooter(cmd));
+    const multi = cmd.variants.length > 1;
+    if (multi) {
+      // Help is normally printed before commander loads (see main); should the parser still
+      // meet a help request (-yh…), it prints every backend's variant, never a mix of them.
+      addFlag(leaf, ALL_BACKENDS_FLAG);
+      leaf.helpInformation = () => commandHelp(cmd, {}, leaf.configureOutput().getOutHelpWidth?.() || 80);
+    } else leaf.addHelpText('after', helpFooter(cmd));
     leaf.action(async (...params: unknown[]) => {
       const command = params[params.length - 1] as Command;
       const opts = command.opts();
+      if (multi && opts.allBackends !== undefined) {
+        throw new commander.CommanderError(EXIT.usage, 'storctl.allBackends', `error: --all-backends goes with --help: storctl ${cmd.path.join(' ')} --help --all-backends`);
+      }
       const args = (params.slice(0, -2) as (string | string[] | undefined)[]).flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a : [a]));
       await action(cmd, args, opts, command);
     });
@@ -147,7 +180,8 @@ function buildProgram(commands: ManifestCommand[], topics: { path: string[]; sum
   return program;
 }
 
-function addFlag(cmd: Command, flag: FlagSpec) {
+/** Registers `flag` on `cmd`, except under the spellings in `skip` (claimed by the command). */
+function addFlag(cmd: Command, flag: FlagSpec, skip: ReadonlySet<string> = new Set()) {
   const value = flag.type === 'boolean' ? '' : ` <${flag.valueName ?? 'VALUE'}>`;
   const opt = new commander.Option(`${flag.short ? `-${flag.short}, ` : ''}--${flag.name}${value}`, flag.description);
   if (flag.choices) opt.choices(flag.choices as string[]);
@@ -160,8 +194,9 @@ function addFlag(cmd: Command, flag: FlagSpec) {
     });
   }
   if (flag.default !== undefined && flag.type !== 'boolean') opt.default(flag.default);
-  cmd.addOption(opt);
+  if (!skip.has(flag.name)) cmd.addOption(opt);
   for (const alias of flag.aliases ?? []) {
+    if (skip.has(alias)) continue;
     // Habits from other tools (-f json, --os-region-name): hidden, same destination.
     const a = new commander.Option(`${alias.length === 1 ? `-${alias}` : `--${alias}`}${value}`).hideHelp();
     if (flag.choices) a.choices(flag.choices as string[]);
@@ -170,22 +205,19 @@ function addFlag(cmd: Command, flag: FlagSpec) {
   }
 }
 
+/** Help text of a command with one implementation (command-help.ts renders the others). */
 function variantText(cmd: ManifestCommand): string {
   const v0 = cmd.variants[0]!;
-  if (cmd.variants.length === 1) return v0.description ?? v0.summary;
-  // Shared nouns: each backend says what the command does there; the profile picks one.
-  const parts = cmd.variants.map((v) => `[${v.backends === 'none' ? 'any' : v.backends.join(', ')}] ${v.description ?? v.summary}`);
-  return `${v0.summary}. The profile's backend picks the implementation.\n\n${parts.join('\n\n')}`;
+  return v0.description ?? v0.summary;
 }
 
 function helpFooter(cmd: ManifestCommand): string {
   const lines: string[] = [];
-  const backends = cmd.variants.flatMap((v) => (v.backends === 'none' ? [] : v.backends));
-  if (backends.length) lines.push(`Backends: ${backends.join(', ')}`);
-  const columns = cmd.variants[0]!.columns;
-  if (columns.length) lines.push(`Columns (-c): ${columns.map((c) => c.header).join(', ')}`);
-  if (cmd.variants.some((v) => v.destructive)) lines.push('Asks for confirmation on a terminal; pass --yes in scripts.');
-  const examples = [...new Set(cmd.variants.flatMap((v) => v.examples))];
+  const v0 = cmd.variants[0]!;
+  if (v0.backends !== 'none') lines.push(`Backends: ${v0.backends.join(', ')}`);
+  if (v0.columns.length) lines.push(`Columns (-c): ${v0.columns.map((c) => c.header).join(', ')}`);
+  if (v0.destructive) lines.push('Asks for confirmation on a terminal; pass --yes in scripts.');
+  const examples = v0.examples;
   if (examples.length) lines.push('', 'Examples:', ...examples.map((e) => `  $ ${e}`));
   return lines.length ? `\n${lines.join('\n')}` : '';
 }

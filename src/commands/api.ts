@@ -52,12 +52,21 @@ export default defineCommand<Opts>({
       if (!headers['content-type']) headers['content-type'] = looksJson(body) ? 'application/json' : 'application/octet-stream';
     }
     const res = await authedRequest(ctx, { method, url, headers, body });
+    const text = res.text();
+    // KumoScale answers a logical failure with HTTP 200 and a result envelope
+    // ({"status": "NotExists", "description": …}): the same error, exit code and one line as any
+    // KumoScale command gives, and nothing on stdout (a 200 header block or the envelope there
+    // would read as success to a script that only looks at the output).
+    if (res.status >= 200 && res.status < 300 && (await ctx.profile()).backend === 'kumoscale') {
+      const { failedEnvelope } = await import('../backends/kumoscale/errors.js');
+      const err = failedEnvelope(text, `${method} ${new URL(url).pathname}`);
+      if (err) throw err;
+    }
     // On a terminal the server's bytes are shown inert; to a pipe they pass as received.
     const shown = ctx.io.stdout.isTTY ? inertLines : (t: string) => t;
     if (opts.include) {
       ctx.io.stdout.write(shown(`HTTP ${res.status}\n${Object.entries(res.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n`));
     }
-    const text = res.text();
     if (text) {
       let out = text;
       if ((res.headers['content-type'] ?? '').includes('json')) {

@@ -229,14 +229,20 @@ function commandParts(cmd: ManifestCommand): CommandParts {
     options.push('.TP', flagLabel(f), ...flagText(f, extra));
   }
 
-  // Columns, from the first variant that has them.
+  // Columns: once when every implementation has the same, else per backend (a shared noun's
+  // backends print different records).
   const notes: string[] = [];
-  const withColumns = variants.find((v) => v.columns.length);
-  if (withColumns) {
-    const normal = withColumns.columns.filter((c) => !c.long);
-    const long = withColumns.columns.filter((c) => c.long);
-    let text = `Columns (select with \`-c\`, by header or JSON key): ${normal.map((c) => `${c.header} (${c.key})`).join(', ')}.`;
+  const columnSets = uniqueBy(
+    variants.filter((v) => v.columns.length).map((v) => ({ v, text: JSON.stringify(v.columns) })),
+    (x) => x.text,
+  );
+  for (const { v } of columnSets) {
+    const normal = v.columns.filter((c) => !c.long);
+    const long = v.columns.filter((c) => c.long);
+    const whose = columnSets.length > 1 || (multi && columnSets.length < variants.length) ? ` of ${backendList(v.backends)}` : '';
+    let text = `Columns${whose} (select with \`-c\`, by header or JSON key): ${normal.map((c) => `${c.header} (${c.key})`).join(', ')}.`;
     if (long.length) text += ` With \`--long\` also: ${long.map((c) => `${c.header} (${c.key})`).join(', ')}.`;
+    if (notes.length) notes.push('.PP');
     notes.push(safeLine(inline(text)));
   }
 

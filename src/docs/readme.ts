@@ -15,12 +15,21 @@ function backends(cmd: ManifestCommand): string {
   return list.length ? [...new Set(list)].join(', ') : 'any (no profile needed)';
 }
 
+function argList(args: ManifestCommand['variants'][number]['args']): string {
+  return args
+    .map((a) => {
+      const name = `${a.name.toUpperCase()}${a.variadic ? '...' : ''}`;
+      return a.required ? name : `[${name}]`;
+    })
+    .join(' ');
+}
+
+/** The first implementation's arguments; a backend whose arguments differ is added in brackets. */
 function usage(cmd: ManifestCommand): string {
-  const args = cmd.variants[0]!.args.map((a) => {
-    const name = `${a.name.toUpperCase()}${a.variadic ? '...' : ''}`;
-    return a.required ? name : `[${name}]`;
-  });
-  return ['storctl', ...cmd.path, ...args].join(' ');
+  const first = argList(cmd.variants[0]!.args);
+  const others = cmd.variants.filter((v) => argList(v.args) !== first && v.backends !== 'none');
+  const extra = others.map((v) => ` (${(v.backends as readonly string[]).join(', ')}: ${argList(v.args) || 'no arguments'})`).join('');
+  return `${['storctl', ...cmd.path, ...(first ? [first] : [])].join(' ')}${extra}`;
 }
 
 function table(cmds: readonly ManifestCommand[]): string[] {

@@ -33,6 +33,13 @@ export interface FlagSpec {
   /** Hidden aliases accepted for habits from other tools. */
   aliases?: readonly string[];
   complete?: 'file';
+  /**
+   * This flag deliberately takes the name (or an alias) of a global option for this command
+   * (KumoScale's --region label vs the OpenStack region). The build refuses a flag that shadows
+   * a global without this mark; with it, the command's flag wins after the command words and
+   * the global stays reachable under its other spellings (--os-region).
+   */
+  overridesGlobal?: boolean;
 }
 
 /** Column for table/csv/value output. `key` is the JSON field; `header` the table heading. */

@@ -22,6 +22,8 @@ export interface ContextInput {
 export interface ContextInternals {
   ctx: Context;
   setMeta(meta: CommandMeta): void;
+  /** Resolve the profile again on next use (the global options changed before anything used it). */
+  resetProfile(): void;
   dispose(): Promise<void>;
 }
 
@@ -180,6 +182,9 @@ export function createContext(input: ContextInput): ContextInternals {
     ctx,
     setMeta(m) {
       meta = m;
+    },
+    resetProfile() {
+      profileP = undefined;
     },
     async dispose() {
       if (httpP) await (await httpP.catch(() => undefined))?.close().catch(() => {});

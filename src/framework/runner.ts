@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import type { ManifestCommand, ManifestVariant, CommandDefinition } from './command.js';
 import type { Env, GlobalOptions, IO } from './context.js';
 import { EXIT, InterruptedError, StorctlError, UsageError } from './errors.js';
-import { camel, distRoot } from './manifest.js';
-import { GLOBAL_FLAGS } from './globals.js';
+import { camel, distRoot, unionFlags } from './manifest.js';
+import { GLOBAL_FLAGS, globalSpellings } from './globals.js';
 import { createContext, type ContextInternals } from './context-impl.js';
 import { scrubKnownSecrets } from '../transport/redact.js';
 import { inert, inertJson, inertLines } from '../output/inert.js';
@@ -31,31 +31,7 @@ export interface RunInput {
 export async function runCommand(input: RunInput): Promise<number> {
   const { entry, io, env, command } = input;
   const all = command.optsWithGlobals() as Record<string, any>;
-  const globals: GlobalOptions = {
-    profile: all.profile,
-    osCloud: all.osCloud,
-    output: all.output,
-    column: all.column ?? [],
-    sort: all.sort,
-    noHeaders: all.headers === false,
-    long: all.long === true,
-    debug: all.debug === true,
-    traceFile: all.traceFile,
-    timeout: all.timeout,
-    connectTimeout: all.connectTimeout,
-    retryBudget: all.retryBudget,
-    waitTimeout: all.waitTimeout,
-    csvSafe: all.csvSafe === true,
-    insecure: all.insecure,
-    cacert: all.cacert,
-    region: all.region,
-    endpoint: all.endpoint,
-    transport: all.transport,
-    osVolumeApiVersion: all.osVolumeApiVersion,
-    cache: all.cache !== false,
-    yes: all.yes === true,
-    color: all.color === false ? false : undefined,
-  };
+  const globals: GlobalOptions = globalOptions(all);
   const controller = new AbortController();
   const onSigint = () => {
     if (controller.signal.aborted) process.exit(EXIT.interrupted); // second ^C: leave now
@@ -81,9 +57,12 @@ export async function runCommand(input: RunInput): Promise<number> {
     internals = createContext({ io, env, globals, commandPath: entry.path, meta: v0, signal: controller.signal });
     const ctx = internals.ctx;
     const variant = await pickVariant(entry, internals);
+    if (reclaimGlobals(entry, variant, command, all)) {
+      Object.assign(globals, globalOptions(all));
+      internals.resetProfile(); // resolved for picking the variant, before the reclaimed value
+    }
     rejectForeignFlags(entry, variant, command);
     coerceForVariant(variant, input.opts);
-    reclaimGlobals(variant, command, globals);
     const mod = (await import(new URL(variant.module, distRoot).href)) as { default: CommandDefinition };
     internals.setMeta(mod.default);
     await raceAbort(mod.default.run(ctx, input.args, input.opts), controller.signal);
@@ -96,6 +75,35 @@ export async function runCommand(input: RunInput): Promise<number> {
     process.off('SIGTERM', onSigterm);
     await internals?.dispose();
   }
+}
+
+/** The global options from the parsed options of the command and its parents. */
+function globalOptions(all: Record<string, any>): GlobalOptions {
+  return {
+    profile: all.profile,
+    osCloud: all.osCloud,
+    output: all.output,
+    column: all.column ?? [],
+    sort: all.sort,
+    noHeaders: all.headers === false,
+    long: all.long === true,
+    debug: all.debug === true,
+    traceFile: all.traceFile,
+    timeout: all.timeout,
+    connectTimeout: all.connectTimeout,
+    retryBudget: all.retryBudget,
+    waitTimeout: all.waitTimeout,
+    csvSafe: all.csvSafe === true,
+    insecure: all.insecure,
+    cacert: all.cacert,
+    region: all.osRegion,
+    endpoint: all.endpoint,
+    transport: all.transport,
+    osVolumeApiVersion: all.osVolumeApiVersion,
+    cache: all.cache !== false,
+    yes: all.yes === true,
+    color: all.color === false ? false : undefined,
+  };
 }
 
 async function pickVariant(entry: ManifestCommand, internals: ContextInternals): Promise<ManifestVariant> {
@@ -111,19 +119,26 @@ async function pickVariant(entry: ManifestCommand, internals: ContextInternals):
 }
 
 const GLOBAL_KEYS = new Set(GLOBAL_FLAGS.map((f) => camel(f.name)));
+const GLOBAL_SPELLINGS = globalSpellings();
 
 /**
  * Another backend's variant may declare a flag with a global's name (KumoScale placement
- * --region vs OpenStack's global --region). The parser then files the value under the command;
- * when the chosen variant does not declare it, it is the global option after all.
+ * --region vs the OpenStack region, marked `overridesGlobal`). After the command words the
+ * parser files the value under the command (cli.ts); when the chosen variant does not declare
+ * the flag, it is the global option after all. True when a global changed.
  */
-function reclaimGlobals(variant: ManifestVariant, command: Command, globals: GlobalOptions) {
-  if (!command.options.some((o) => o.attributeName() === 'region')) return;
-  let root = command;
-  while (root.parent) root = root.parent;
-  const own = variant.flags.some((f) => f.name === 'region');
-  const v = (command.opts() as Record<string, unknown>).region;
-  globals.region = !own && v !== undefined ? String(Array.isArray(v) ? v[v.length - 1] : v) : (root.opts().region as string | undefined);
+function reclaimGlobals(entry: ManifestCommand, variant: ManifestVariant, command: Command, all: Record<string, any>): boolean {
+  const own = new Set(variant.flags.map((f) => f.name));
+  let changed = false;
+  for (const f of unionFlags(entry)) {
+    const global = GLOBAL_SPELLINGS.get(f.name);
+    const key = camel(f.name);
+    if (!global || own.has(f.name) || command.getOptionValueSource(key) !== 'cli') continue;
+    const v: unknown = (command.opts() as Record<string, unknown>)[key];
+    all[camel(global.name)] = Array.isArray(v) ? v[v.length - 1] : v;
+    changed = true;
+  }
+  return changed;
 }
 
 /** A flag that only another backend's implementation knows is a mistake, not a no-op. */
@@ -133,7 +148,7 @@ function rejectForeignFlags(entry: ManifestCommand, variant: ManifestVariant, co
   for (const other of entry.variants) {
     for (const f of other.flags) {
       const key = camel(f.name);
-      if (!known.has(key) && !GLOBAL_KEYS.has(key) && command.getOptionValueSource(key) === 'cli') {
+      if (!known.has(key) && !GLOBAL_KEYS.has(key) && !GLOBAL_SPELLINGS.has(f.name) && command.getOptionValueSource(key) === 'cli') {
         throw new UsageError(`--${f.name} does not apply to ${variant.backends === 'none' ? 'this' : variant.backends.join('/')} profiles for "${entry.path.join(' ')}"`, {
           hint: `see storctl ${entry.path.join(' ')} --help`,
         });

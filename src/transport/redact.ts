@@ -299,6 +299,8 @@ const SECRET_KEYS = new Set([
   'xauthtoken', 'xsubjecttoken', 'xstoragetoken', 'xauthkey', 'xstoragepass', 'xservicetoken',
   'tempurlkey', 'tempurlkey2', 'tempurlsig', 'xaccountmetatempurlkey', 'xaccountmetatempurlkey2',
   'xcontainermetatempurlkey', 'xcontainermetatempurlkey2',
+  // KumoScale POST /license {"license": KEY}: the key is what the customer paid for.
+  'license', 'licensekey',
 ]);
 /** Keys containing one of these are secrets too (string values only)... */
 const SECRET_KEY_PARTS = ['password', 'passwd', 'secret', 'token', 'privatekey', 'apikey', 'passphrase', 'tempurlkey'];

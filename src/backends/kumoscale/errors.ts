@@ -73,6 +73,21 @@ export function envelopeError(env: Envelope, action: string): StorctlError {
   }
 }
 
+/**
+ * The error for a raw response body (text) that is a failure envelope, else undefined: what
+ * `storctl api` checks, so a raw request fails like the command doing the same call.
+ */
+export function failedEnvelope(text: string, action: string): StorctlError | undefined {
+  if (!/^\s*\{/.test(text)) return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return isEnvelope(body) && body.status !== 'Success' ? envelopeError(body, action) : undefined;
+}
+
 /** The result code of a logical failure carried by an error, when it is one. */
 export function resultCode(err: unknown): string | undefined {
   const s = (err as StorctlError)?.details?.status;

@@ -20,7 +20,7 @@ export const MIGRATE_FLAGS: FlagSpec[] = [
 export const PLACEMENT_FLAGS: FlagSpec[] = [
   { name: 'rack', type: 'list', valueName: 'RACK', description: 'Place replicas only in this rack (repeatable)' },
   { name: 'zone', type: 'list', valueName: 'ZONE', description: 'Place replicas only in this zone (repeatable)' },
-  { name: 'region', type: 'list', valueName: 'REGION', description: 'Place replicas only in this region (repeatable)' },
+  { name: 'region', type: 'list', valueName: 'REGION', description: 'Place replicas only in this region (repeatable)', overridesGlobal: true },
   { name: 'same-rack-allowed', type: 'boolean', description: 'Allow two replicas in the same rack' },
 ];
 

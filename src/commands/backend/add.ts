@@ -25,7 +25,7 @@ export default defineCommand<Opts>({
   flags: [
     { name: 'rack', type: 'string', valueName: 'RACK', description: 'Rack label' },
     { name: 'zone', type: 'string', valueName: 'ZONE', description: 'Zone label (e.g. a shared switch)' },
-    { name: 'region', type: 'string', valueName: 'REGION', description: 'Region label (e.g. a shared cage)' },
+    { name: 'region', type: 'string', valueName: 'REGION', description: 'Region label (e.g. a shared cage)', overridesGlobal: true },
     { name: 'host-id', type: 'string', valueName: 'HOST_ID', description: 'The node runs inside this initiator host (3.20)' },
     { name: 'mgmt-port', type: 'number', valueName: 'PORT', description: 'The node\'s management port (provisioner default 443)' },
     { name: 'wait', type: 'boolean', description: 'Wait until the backend is Available' },

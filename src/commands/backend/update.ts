@@ -19,7 +19,7 @@ export default defineCommand<Opts>({
   flags: [
     { name: 'rack', type: 'string', valueName: 'RACK', description: 'New rack label' },
     { name: 'zone', type: 'string', valueName: 'ZONE', description: 'New zone label' },
-    { name: 'region', type: 'string', valueName: 'REGION', description: 'New region label' },
+    { name: 'region', type: 'string', valueName: 'REGION', description: 'New region label', overridesGlobal: true },
   ],
   columns: BACKEND_COLUMNS.map((c) => ({ ...c, long: false })),
   examples: ['storctl backend update 0c:c4:7a:5e:00:01 --rack r7', 'storctl backend update 10.0.0.11 --zone z3 --region west'],

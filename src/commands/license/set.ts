@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { defineCommand } from '../../framework/command.js';
 import { UsageError } from '../../framework/errors.js';
+import { registerSecret } from '../../transport/redact.js';
 import { kumoscale } from '../../backends/kumoscale/client.js';
 import { LICENSE_COLUMNS } from '../../backends/kumoscale/views.js';
 
@@ -33,6 +34,7 @@ export default defineCommand<Opts>({
     }
     key = key!.trim();
     if (!key) throw new UsageError('the license key is empty');
+    registerSecret(key); // out of --debug, trace files and any message that echoes it
     const c = await kumoscale(ctx);
     await c.op({ method: 'POST', path: '/license', json: { license: key }, action: 'cannot install the license' });
     const lic = await c.one({ path: '/license', action: 'cannot read the license' });
