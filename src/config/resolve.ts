@@ -155,7 +155,7 @@ function explicitChoice(profileSource: string | undefined, profile: string | und
   return undefined;
 }
 
-const FLAG_NAMES: Record<string, string> = { region_name: 'region', cacert: 'cacert', endpoint: 'endpoint', insecure: 'insecure', timeout: 'timeout', transport: 'transport', volume_api_version: 'os-volume-api-version' };
+const FLAG_NAMES: Record<string, string> = { region_name: 'os-region', cacert: 'cacert', endpoint: 'endpoint', insecure: 'insecure', timeout: 'timeout', transport: 'transport', volume_api_version: 'os-volume-api-version' };
 function flagNameFor(key: string): string {
   return FLAG_NAMES[key] ?? key.replace(/_/g, '-');
 }

@@ -86,10 +86,11 @@ describe('a selected profile shows its backend\'s variant only', () => {
     expect(out).not.toMatch(/\$ storctl snapshot create \S+ --volume/);
   });
 
-  it('snapshot create under OpenStack: [name] and the required --volume', async () => {
+  it('snapshot create under OpenStack: [name], --volume, or the volume as argument with --name', async () => {
     const out = await help(['-p', 'os', 'snapshot', 'create', '--help']);
     expect(out).toMatch(/^Usage: storctl snapshot create \[options\] \[name\]\n/);
-    expect(section(out, 'Options:')).toMatch(/--volume <VOLUME> +Volume to snapshot \(name or ID\) \(required\)/);
+    expect(section(out, 'Options:')).toMatch(/--volume <VOLUME> +Volume to snapshot \(name or ID\)/);
+    expect(section(out, 'Options:')).toMatch(/--name <NAME> +Snapshot name; the argument is then the/);
     expect(out).not.toContain('<volume>');
   });
 

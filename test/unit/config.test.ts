@@ -92,7 +92,7 @@ describe('profile resolution', () => {
       flags: { region_name: 'FlagRegion' },
     });
     expect(p.name).toBe('prod');
-    expect(p.settings.get('region_name')).toEqual({ value: 'FlagRegion', source: 'flag --region' });
+    expect(p.settings.get('region_name')).toEqual({ value: 'FlagRegion', source: 'flag --os-region' });
     expect(p.settings.get('username')).toEqual({ value: 'storctluser', source: 'env STORCTL_USERNAME' });
     expect(p.settings.get('auth_url')!.source).toBe('/c.yaml:6');
     expect(p.settings.get('project_name')!.source).toBe('env OS_PROJECT_NAME');
@@ -234,7 +234,7 @@ describe('an explicit profile or cloud beats OS_* credentials', () => {
   it('a variable that agrees with the choice, or that a flag or STORCTL_* overrides anyway, is not reported', async () => {
     const p = await resolve({ osCloud: 'demo', env: { OS_AUTH_URL: 'http://lab:5000/v3', OS_PASSWORD: 'demo-secret-pw', STORCTL_USERNAME: 'carol' }, flags: { region_name: 'R2' } });
     expect(p.settings.get('username')).toEqual({ value: 'carol', source: 'env STORCTL_USERNAME' });
-    expect(p.settings.get('region_name')).toEqual({ value: 'R2', source: 'flag --region' });
+    expect(p.settings.get('region_name')).toEqual({ value: 'R2', source: 'flag --os-region' });
     expect(p.warnings).toEqual(['OS_PROJECT_NAME in the environment is ignored: --os-cloud demo sets it (unset it, or drop --os-cloud to use the environment)']);
   });
 });
