@@ -88,7 +88,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('openstorage wire definitions', () => {
   it('has an HTTP rule for every RPC and resolves routes', () => {
-    expect(HTTP_RULES.length).toBe(76);
+    expect(HTTP_RULES.length).toBe(132); // every RPC of the SDK's 25 services
     const m = matchHttpRule('GET', '/v1/volumes/inspect/abc%2Fdef');
     expect(m && m !== 'method-not-allowed' && m.rule.rpc).toBe('Inspect');
     expect(m && m !== 'method-not-allowed' && m.params['volume_id']).toBe('abc/def');
@@ -435,6 +435,15 @@ describe('openstorage simulator without auth', () => {
     } finally {
       await withPool.close();
     }
+  });
+
+  it('serves every service of the proto: ClusterPair answers, the rest say UNIMPLEMENTED', async () => {
+    expect(await call(clients, 'OpenStorageClusterPair', 'Enumerate')).toEqual({ result: {} });
+    expect((await rest(sim, 'GET', '/v1/clusterpairs')).json).toEqual({ result: {} });
+    expect((await rest(sim, 'GET', '/v1/clusterpairs/token')).json.result.token).toMatch(/^[0-9a-f]{64}$/);
+    const bucket = await callErr(clients, 'OpenStorageBucket', 'Create', { name: 'b' });
+    expect(bucket.code).toBe(grpc.status.UNIMPLEMENTED);
+    expect((await rest(sim, 'POST', '/v1/bucket', { name: 'b' })).status).toBe(501);
   });
 
   it('counts requests', () => {
