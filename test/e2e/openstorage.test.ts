@@ -323,7 +323,7 @@ describe('credentials and cloud backups', () => {
     expect(await both(['credential', 'show', c.rest.json().credential_id])).toEqual(c.rest.json());
     expect(await both(['credential', 'validate', 'cred-grpc'])).toEqual({ credential_id: c.grpc.json().credential_id, name: 'cred-grpc', valid: true });
     await bothFail(['credential', 'create', 'cred-grpc', '--access-key', 'a', '--secret-key', 'b'], 5, /already exists/);
-    await bothFail(['credential', 'show', 'nope'], 4, /^storctl: Credential id nope not found$/);
+    await bothFail(['credential', 'show', 'nope'], 4, /^storctl: no credential has the id or name "nope"; storctl credential list shows the credentials$/);
   });
 
   it('credential secrets stay out of --debug traces', async () => {

@@ -1,0 +1,129 @@
+// The OpenStorage commands against a simulator that answers as upstream's SDK server does
+// (libopenstorage/openstorage with its fake driver; issue 13): credentials named rather than
+// given by uuid, snapshots without `readonly`, several credentials, restores without a task,
+// REST endpoints that cannot be guessed, shrinking sizes, alert queries, every service in rpc.
+// Each check is what a user sees: stdout JSON, the exit code, one line on stderr.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeHome, ROOT, type CliResult, type TestHome } from './harness.js';
+
+vi.setConfig({ testTimeout: 180_000 });
+
+type SimMod = typeof import('../../src/sandbox/openstorage/index.js');
+type Transport = 'grpc' | 'rest';
+const TRANSPORTS: Transport[] = ['grpc', 'rest'];
+
+let sim: Awaited<ReturnType<SimMod['startOpenStorage']>>;
+let h: TestHome;
+
+function profile(name: string, lines: string[]): string {
+  return [`  ${name}:`, '    backend: openstorage', ...lines.map((l) => `    ${l}`)].join('\n');
+}
+
+beforeAll(async () => {
+  const mod = (await import(join(ROOT, 'dist/sandbox/openstorage/index.js'))) as SimMod;
+  sim = await mod.startOpenStorage({ auth: { sharedSecret: 'conformance-secret', issuer: 'conformance' }, backupDurationMs: 200 });
+  const token = sim.mintToken({ sub: 'admin@conformance', name: 'admin', roles: ['system.admin'] });
+  const grpcPort = sim.grpcAddress.split(':').pop();
+  const profiles = [
+    profile('grpc', [`endpoint: ${sim.grpcAddress}`, `rest_endpoint: ${sim.restUrl}`, `token: ${token}`]),
+    profile('rest', [`endpoint: ${sim.grpcAddress}`, `rest_endpoint: ${sim.restUrl}`, 'transport: rest', `token: ${token}`]),
+    // gRPC on a port that is no SDK default, and no rest_endpoint: REST has nowhere known to go
+    profile('odd-port', [`endpoint: 127.0.0.1:${grpcPort}`, `token: ${token}`]),
+    profile('sdk-default', ['endpoint: px-node1.example:9100']),
+    profile('portworx-default', ['endpoint: grpcs://px-node1.example:9020']),
+    profile('no-port', ['endpoint: px-node1.example']),
+  ];
+  h = await makeHome();
+  await mkdir(join(h.home, '.config/storctl'), { recursive: true, mode: 0o700 });
+  await writeFile(join(h.home, '.config/storctl/config.yaml'), `current_profile: grpc\nprofiles:\n${profiles.join('\n')}\n`, { mode: 0o600 });
+}, 60_000);
+
+afterAll(async () => {
+  await sim?.close();
+  await h?.cleanup();
+});
+
+const run = (p: string, args: string[]) => h.run(['-p', p, ...args]);
+
+function ok(r: CliResult, what: string): CliResult {
+  expect(r.code, `${what}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(0);
+  return r;
+}
+
+/** The error lines a failed command printed (warnings aside): exactly one is expected. */
+function oneErrorLine(r: CliResult): string {
+  const lines = r.stderr.split('\n').filter((l) => l.startsWith('storctl: ') && !l.startsWith('storctl: warning:'));
+  expect(lines, r.stderr).toHaveLength(1);
+  return lines[0]!;
+}
+
+/** A read over both transports with -o json: both succeed with the very same output. */
+async function both(args: string[]): Promise<any> {
+  const [g, r] = await Promise.all([run('grpc', ['-o', 'json', ...args]), run('rest', ['-o', 'json', ...args])]);
+  ok(g, `grpc: ${args.join(' ')}`);
+  ok(r, `rest: ${args.join(' ')}`);
+  expect(r.stdout).toBe(g.stdout);
+  return g.json();
+}
+
+/** A command that fails over both transports: same exit code, one matching line, no stdout. */
+async function bothFail(args: string[], code: number, message: RegExp): Promise<void> {
+  const [g, r] = await Promise.all([run('grpc', args), run('rest', args)]);
+  for (const [t, res] of [['grpc', g], ['rest', r]] as const) {
+    expect(res.code, `${t}: ${args.join(' ')}\n${res.stderr}`).toBe(code);
+    expect(oneErrorLine(res)).toMatch(message);
+    expect(res.stdout).toBe('');
+  }
+}
+
+/** Once per transport (mutations). */
+async function each<T>(fn: (t: Transport) => Promise<T>): Promise<Record<Transport, T>> {
+  const [g, r] = await Promise.all([fn('grpc'), fn('rest')]);
+  return { grpc: g, rest: r };
+}
+
+async function createCredential(t: Transport, name: string): Promise<string> {
+  const r = ok(await run(t, ['credential', 'create', name, '--bucket', 'b', '--access-key', 'AK', '--secret-key', 'SK', '-o', 'json']), `credential create ${name}`);
+  return r.json().credential_id;
+}
+
+async function deleteCredential(name: string): Promise<void> {
+  ok(await run('grpc', ['credential', 'delete', name, '--yes']), `credential delete ${name}`);
+}
+
+describe('1. credentials by name', () => {
+  it('show, validate and delete take a name and act on the credential it names', async () => {
+    const ids = { grpc: await createCredential('grpc', 'named-grpc'), rest: await createCredential('rest', 'named-rest') };
+    expect(ids.grpc).toMatch(/^[0-9a-f-]{36}$/);
+    for (const t of TRANSPORTS) {
+      // the record carries the uuid, not the name the server echoes back
+      expect(await both(['credential', 'show', `named-${t}`])).toMatchObject({ credential_id: ids[t], name: `named-${t}` });
+      expect(await both(['credential', 'validate', `named-${t}`])).toEqual({ credential_id: ids[t], name: `named-${t}`, valid: true });
+    }
+    const del = await each((t) => run(t, ['credential', 'delete', `named-${t}`, '--yes', '-o', 'json']));
+    for (const t of TRANSPORTS) expect(ok(del[t], `delete ${t}`).json()).toEqual([{ id: ids[t], name: `named-${t}`, result: 'deleted' }]);
+    // and it is really gone
+    expect((await both(['credential', 'list'])).map((c: any) => c.name)).toEqual([]);
+  });
+
+  it('an unknown id or name is exit 4 with one line and a hint', async () => {
+    const line = /^storctl: no credential has the id or name "no-such-credential"; storctl credential list shows the credentials$/;
+    await bothFail(['credential', 'show', 'no-such-credential'], 4, line);
+    await bothFail(['credential', 'delete', 'no-such-credential', '--yes'], 4, line);
+    await bothFail(['credential', 'validate', 'no-such-credential'], 4, line);
+  });
+
+  it('cloud-backup create, list and restore take --credential NAME', async () => {
+    await createCredential('grpc', 'store-a');
+    ok(await run('grpc', ['volume', 'create', 'cred-vol', '--size', '1GiB']), 'volume create');
+    const created = await each((t) => run(t, ['cloud-backup', 'create', 'cred-vol', '--credential', 'store-a', '--wait', '-o', 'json']));
+    const backupIds = TRANSPORTS.map((t) => ok(created[t], `backup create ${t}`).json().backup_id as string);
+    expect((await both(['cloud-backup', 'list', '--credential', 'store-a'])).map((b: any) => b.id).sort()).toEqual([...backupIds].sort());
+    const restored = await each((t) => run(t, ['cloud-backup', 'restore', backupIds[0]!, '--credential', 'store-a', '--name', `cred-restored-${t}`, '--wait', '-o', 'json']));
+    for (const t of TRANSPORTS) expect(ok(restored[t], `restore ${t}`).json().status).toBe('SdkCloudBackupStatusTypeDone');
+    ok(await run('grpc', ['volume', 'delete', 'cred-restored-grpc', 'cred-restored-rest', '--yes']), 'cleanup');
+    await deleteCredential('store-a');
+  });
+});
