@@ -127,3 +127,36 @@ describe('1. credentials by name', () => {
     await deleteCredential('store-a');
   });
 });
+
+describe('2. snapshots as upstream makes them (source.parent, no readonly)', () => {
+  it('snapshot list shows them, volume list hides them unless --all', async () => {
+    ok(await run('grpc', ['volume', 'create', 'snap-src', '--size', '1GiB']), 'volume create');
+    ok(await run('grpc', ['volume', 'create', 'snap-other', '--size', '1GiB']), 'volume create');
+    const snaps = await each((t) => run(t, ['snapshot', 'create', 'snap-src', '--name', `s-${t}`, '-o', 'json']));
+    const ids = TRANSPORTS.map((t) => ok(snaps[t], `snapshot create ${t}`).json().id as string);
+    expect(snaps.grpc.json()).toMatchObject({ readonly: false, source: { parent: expect.any(String) } });
+    expect((await both(['snapshot', 'list'])).map((s: any) => s.id).sort()).toEqual([...ids].sort());
+    expect((await both(['snapshot', 'list', '--volume', 'snap-src'])).map((s: any) => s.locator.name).sort()).toEqual(['s-grpc', 's-rest']);
+    expect((await both(['volume', 'list'])).map((v: any) => v.locator.name)).not.toContain('s-grpc');
+    expect((await both(['volume', 'list'])).map((v: any) => v.locator.name)).toContain('snap-src');
+    expect((await both(['volume', 'list', '--all'])).map((v: any) => v.locator.name)).toEqual(expect.arrayContaining(['snap-src', 's-grpc', 's-rest']));
+  });
+
+  it('snapshot create with a name the volume already has returns that snapshot, no duplicate', async () => {
+    const first = (await both(['snapshot', 'list', '--volume', 'snap-src'])).find((s: any) => s.locator.name === 's-grpc');
+    const again = await each((t) => run(t, ['snapshot', 'create', 'snap-src', '--name', 's-grpc', '-o', 'json']));
+    for (const t of TRANSPORTS) expect(ok(again[t], `again ${t}`).json().id).toBe(first.id);
+    expect((await both(['snapshot', 'list', '--volume', 'snap-src'])).filter((s: any) => s.locator.name === 's-grpc')).toHaveLength(1);
+    // a name another volume holds is a conflict, not a second volume of that name
+    await bothFail(['snapshot', 'create', 'snap-src', '--name', 'snap-other'], 5, /^storctl: the name "snap-other" is taken by .*, which is not a snapshot of snap-src; choose another --name$/);
+  });
+
+  it('snapshot restore and delete accept them; a volume is refused', async () => {
+    const restored = await each((t) => run(t, ['snapshot', 'restore', `s-${t}`, '--yes', '-o', 'json']));
+    for (const t of TRANSPORTS) expect(ok(restored[t], `restore ${t}`).json().locator.name).toBe('snap-src');
+    await bothFail(['snapshot', 'delete', 'snap-src', '--yes'], 4, /^storctl: snap-src is a volume, not a snapshot; storctl snapshot list shows the snapshots$/);
+    const del = await each((t) => run(t, ['snapshot', 'delete', `s-${t}`, '--yes', '-o', 'json']));
+    for (const t of TRANSPORTS) expect(ok(del[t], `delete ${t}`).json()).toEqual([expect.objectContaining({ name: `s-${t}`, result: 'deleted' })]);
+    expect(await both(['snapshot', 'list', '--volume', 'snap-src'])).toEqual([]);
+  });
+});
