@@ -160,3 +160,31 @@ describe('2. snapshots as upstream makes them (source.parent, no readonly)', () 
     expect(await both(['snapshot', 'list', '--volume', 'snap-src'])).toEqual([]);
   });
 });
+
+describe('3. cloud-backup delete --credential', () => {
+  it('with several credentials: asks which (exit 2), deletes with --credential ID|NAME', async () => {
+    const k1 = await createCredential('grpc', 'store-1');
+    await createCredential('rest', 'store-2');
+    ok(await run('grpc', ['volume', 'create', 'del-vol', '--size', '1GiB']), 'volume create');
+    const made = await each((t) => run(t, ['cloud-backup', 'create', 'del-vol', '--credential', 'store-1', '--wait', '-o', 'json']));
+    const ids = { grpc: ok(made.grpc, 'backup grpc').json().backup_id as string, rest: ok(made.rest, 'backup rest').json().backup_id as string };
+    const several = /^storctl: 2 cloud credentials are configured: say which store holds the backups with --credential ID\|NAME; the credentials: store-1, store-2$/;
+    await bothFail(['cloud-backup', 'delete', ids.grpc, '--yes'], 2, several);
+    await bothFail(['cloud-backup', 'list'], 2, /^storctl: 2 cloud credentials are configured: say which store to list with --credential ID\|NAME/);
+    const del = await each((t) => run(t, ['cloud-backup', 'delete', ids[t], '--credential', t === 'grpc' ? 'store-1' : k1, '--yes', '-o', 'json']));
+    for (const t of TRANSPORTS) expect(ok(del[t], `delete ${t}`).json()).toEqual([{ id: ids[t], name: '', result: 'deleted' }]);
+    expect(await both(['cloud-backup', 'list', '--credential', 'store-1'])).toEqual([]);
+    await bothFail(['cloud-backup', 'delete', ids.grpc, '--credential', 'store-9', '--yes'], 4, /no credential has the id or name "store-9"/);
+  });
+
+  it('with one credential: it is the default', async () => {
+    await deleteCredential('store-2');
+    const made = ok(await run('rest', ['cloud-backup', 'create', 'del-vol', '--wait', '-o', 'json']), 'backup');
+    const id = made.json().backup_id as string;
+    expect((await both(['cloud-backup', 'list'])).map((b: any) => b.id)).toEqual([id]);
+    expect(ok(await run('grpc', ['cloud-backup', 'delete', id, '--yes', '-o', 'json']), 'delete').json()).toEqual([{ id, name: '', result: 'deleted' }]);
+    expect(await both(['cloud-backup', 'list'])).toEqual([]);
+    await deleteCredential('store-1');
+    await bothFail(['cloud-backup', 'list'], 2, /^storctl: no cloud credential is configured on the server; create one: storctl credential create/);
+  });
+});

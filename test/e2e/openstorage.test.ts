@@ -343,11 +343,12 @@ describe('credentials and cloud backups', () => {
       expect(s.backup_id).toContain('/');
       backups[t] = s.backup_id;
     }
-    const list = await both(['cloud-backup', 'list']);
-    expect(list.map((b: any) => b.id).sort()).toEqual([backups.grpc, backups.rest].sort());
-    expect((await both(['cloud-backup', 'list', '--volume', 'vol-g'])).map((b: any) => b.id)).toEqual([backups.grpc]);
-    expect((await both(['cloud-backup', 'list', '--metadata', 'via=rest', '--status', 'done'])).map((b: any) => b.id)).toEqual([backups.rest]);
-    expect(await both(['cloud-backup', 'list', '--status', 'failed'])).toEqual([]);
+    // one store per credential; with two credentials, --credential says which
+    for (const t of TRANSPORTS) expect((await both(['cloud-backup', 'list', '--credential', `cred-${t}`])).map((b: any) => b.id)).toEqual([backups[t]]);
+    expect((await both(['cloud-backup', 'list', '--credential', 'cred-grpc', '--volume', 'vol-g'])).map((b: any) => b.id)).toEqual([backups.grpc]);
+    expect(await both(['cloud-backup', 'list', '--credential', 'cred-grpc', '--volume', 'vol-r'])).toEqual([]);
+    expect((await both(['cloud-backup', 'list', '--credential', 'cred-rest', '--metadata', 'via=rest', '--status', 'done'])).map((b: any) => b.id)).toEqual([backups.rest]);
+    expect(await both(['cloud-backup', 'list', '--credential', 'cred-grpc', '--status', 'failed'])).toEqual([]);
     const status = await both(['cloud-backup', 'status']);
     expect(status).toHaveLength(2);
     expect(status.every((s: any) => typeof s.task_id === 'string' && s.status === 'SdkCloudBackupStatusTypeDone')).toBe(true);
@@ -363,12 +364,12 @@ describe('credentials and cloud backups', () => {
       const v = await both(['volume', 'show', `restored-${t}`]);
       expect(v.id).toBe(restored[t].json().restore_volume_id);
     }
-    const del = await each((t) => run(t, ['cloud-backup', 'delete', backups[t], '--yes', '-o', 'json']));
+    const del = await each((t) => run(t, ['cloud-backup', 'delete', backups[t], '--credential', `cred-${t}`, '--yes', '-o', 'json']));
     for (const t of TRANSPORTS) {
       ok(del[t], `backup delete ${t}`);
       expect(del[t].json()[0]).toMatchObject({ id: backups[t], result: 'deleted' });
     }
-    expect(await both(['cloud-backup', 'list'])).toEqual([]);
+    for (const t of TRANSPORTS) expect(await both(['cloud-backup', 'list', '--credential', `cred-${t}`])).toEqual([]);
   });
 
   it('credential delete', async () => {

@@ -5,7 +5,7 @@
 // credential_id, so inspecting by name gives back the name where the uuid belongs (and Delete
 // or Validate of a name then act on nothing). Names are therefore resolved here, from the
 // uuids Enumerate returns, and every record carries the uuid it was inspected by.
-import { NotFoundError, UsageError } from '../../framework/errors.js';
+import { AuthError, NotFoundError, UsageError } from '../../framework/errors.js';
 import type { OpenStorageClient, Rec } from './client.js';
 import { mapLimit } from './resources.js';
 
@@ -33,4 +33,27 @@ export async function resolveCredential(osd: OpenStorageClient, ref: string): Pr
   if (byName.length === 1) return byName[0]!;
   if (byName.length > 1) throw new UsageError(`${byName.length} credentials are named "${ref}"`, { hint: `use the credential id: ${byName.map((c) => String(c.credential_id)).join(', ')}` });
   throw new NotFoundError(`no credential has the id or name "${ref}"`, { hint: 'storctl credential list shows the credentials' });
+}
+
+/**
+ * The credential_id a cloud-backup call sends: --credential (id or name) as its uuid; without
+ * it, the uuid of the only credential. Several credentials without --credential is a usage error
+ * naming them (the server would refuse with "More than one credential configured"). Undefined
+ * when the token may not enumerate credentials: the server then picks as it does for guests.
+ */
+export async function backupCredentialId(osd: OpenStorageClient, ref: string | undefined, what: string): Promise<string | undefined> {
+  if (ref !== undefined) return String((await resolveCredential(osd, ref)).credential_id);
+  let ids: string[];
+  try {
+    ids = await credentialIds(osd);
+  } catch (err) {
+    if (err instanceof AuthError) return undefined;
+    throw err;
+  }
+  if (ids.length === 1) return ids[0];
+  if (ids.length === 0) {
+    throw new UsageError('no cloud credential is configured on the server', { hint: 'create one: storctl credential create NAME --bucket BUCKET … (storctl credential create --help)' });
+  }
+  const names = (await mapLimit(ids, 8, (id) => inspectCredential(osd, id))).map((c) => String(c.name || c.credential_id));
+  throw new UsageError(`${ids.length} cloud credentials are configured: say which store ${what} with --credential ID|NAME`, { hint: `the credentials: ${names.join(', ')}` });
 }

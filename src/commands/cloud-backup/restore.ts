@@ -1,7 +1,7 @@
 import { defineCommand } from '../../framework/command.js';
 import { ServerError } from '../../framework/errors.js';
 import { withOpenStorage } from '../../backends/openstorage/client.js';
-import { resolveCredential } from '../../backends/openstorage/credentials.js';
+import { backupCredentialId } from '../../backends/openstorage/credentials.js';
 import { failedStatus, taskStatuses, waitForTask } from '../../backends/openstorage/backups.js';
 import { parseLabels } from '../../backends/openstorage/resources.js';
 import { BACKUP_STATUS_COLUMNS } from '../../backends/openstorage/views.js';
@@ -21,7 +21,7 @@ export default defineCommand<Opts>({
   args: [{ name: 'backup', description: 'Backup id (as in cloud-backup list)', required: true }],
   flags: [
     { name: 'name', type: 'string', valueName: 'NAME', description: 'Name of the new volume (default: chosen by the server)' },
-    { name: 'credential', type: 'string', valueName: 'CREDENTIAL', description: 'Credential (id or name) of the store' },
+    { name: 'credential', type: 'string', valueName: 'CREDENTIAL', description: 'Credential (id or name) of the store (default: the only one)' },
     { name: 'label', short: 'l', type: 'list', valueName: 'KEY=VALUE', description: 'Label on the new volume (repeatable)' },
     { name: 'wait', type: 'boolean', description: 'Wait until the restore is done' },
   ],
@@ -31,7 +31,8 @@ export default defineCommand<Opts>({
     await withOpenStorage(ctx, async (osd) => {
       const req: Record<string, unknown> = { backup_id: args[0] };
       if (opts.name) req.restore_volume_name = opts.name;
-      if (opts.credential) req.credential_id = (await resolveCredential(osd, opts.credential)).credential_id;
+      const credentialId = await backupCredentialId(osd, opts.credential, 'holds the backup');
+      if (credentialId) req.credential_id = credentialId;
       const labels = parseLabels(opts.label);
       if (Object.keys(labels).length > 0) req.locator = { volume_labels: labels };
       const r = await osd.call('OpenStorageCloudBackup', 'Restore', req);
