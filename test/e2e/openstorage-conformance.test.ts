@@ -188,3 +188,24 @@ describe('3. cloud-backup delete --credential', () => {
     await bothFail(['cloud-backup', 'list'], 2, /^storctl: no cloud credential is configured on the server; create one: storctl credential create/);
   });
 });
+
+describe('4. cloud-backup restore without a task_id in the reply', () => {
+  it('shows the restore into the new volume, never another task', async () => {
+    await createCredential('grpc', 'store-r');
+    ok(await run('grpc', ['volume', 'create', 'restore-src', '--size', '1GiB']), 'volume create');
+    const backup = ok(await run('grpc', ['cloud-backup', 'create', 'restore-src', '--wait', '-o', 'json']), 'backup').json();
+    const restored = await each((t) => run(t, ['cloud-backup', 'restore', backup.backup_id, '--name', `restored-${t}`, ...(t === 'grpc' ? ['--wait'] : []), '-o', 'json']));
+    for (const t of TRANSPORTS) {
+      const r = ok(restored[t], `restore ${t}`).json();
+      const volume = await both(['volume', 'show', `restored-${t}`]);
+      expect(r.restore_volume_id).toBe(volume.id);
+      // the task shown is this restore: its operation, its volume, not the backup's task
+      expect(r).toMatchObject({ optype: 'SdkCloudBackupOpTypeRestoreOp', src_volume_id: volume.id });
+      expect(r.task_id).not.toBe(backup.task_id);
+      expect(r.task_id).not.toBe('');
+    }
+    expect(restored.grpc.json().status).toBe('SdkCloudBackupStatusTypeDone'); // --wait waited for the restore
+    ok(await run('grpc', ['volume', 'delete', 'restored-grpc', 'restored-rest', '--yes']), 'cleanup');
+    await deleteCredential('store-r');
+  });
+});

@@ -2,7 +2,7 @@ import { defineCommand } from '../../framework/command.js';
 import { ServerError } from '../../framework/errors.js';
 import { withOpenStorage } from '../../backends/openstorage/client.js';
 import { backupCredentialId } from '../../backends/openstorage/credentials.js';
-import { failedStatus, taskStatuses, waitForTask } from '../../backends/openstorage/backups.js';
+import { failedStatus, taskStatus, waitForTask } from '../../backends/openstorage/backups.js';
 import { parseLabels, resolveVolume } from '../../backends/openstorage/resources.js';
 import { BACKUP_STATUS_COLUMNS } from '../../backends/openstorage/views.js';
 
@@ -35,8 +35,9 @@ export default defineCommand<Opts>({
       if (credentialId) req.credential_id = credentialId;
       if (opts.full) req.full = true;
       const r = await osd.call('OpenStorageCloudBackup', 'Create', req);
-      const taskId = String(r.task_id);
-      const status = opts.wait ? await waitForTask(ctx, osd, taskId) : ((await taskStatuses(osd, { task_id: taskId }))[0] ?? { task_id: taskId });
+      const taskId = String(r.task_id ?? '');
+      if (taskId === '') throw new ServerError('the server started the backup without naming its task', { hint: `storctl cloud-backup status --volume ${String(v.id)}` });
+      const status = opts.wait ? await waitForTask(ctx, osd, taskId) : ((await taskStatus(osd, taskId)) ?? { task_id: taskId });
       await ctx.printObject(status);
       if (opts.wait && failedStatus(status)) throw new ServerError(`backup task ${taskId} ended ${String(status.status)}`, { hint: `storctl cloud-backup status --task ${taskId} -o json` });
     });
