@@ -209,3 +209,33 @@ describe('4. cloud-backup restore without a task_id in the reply', () => {
     await deleteCredential('store-r');
   });
 });
+
+describe('5. the REST gateway is derived only from default ports', () => {
+  const explainRow = async (p: string) => (ok(await h.run(['profile', 'explain', p, '-o', 'json']), `explain ${p}`).json() as any[]).find((r) => r.setting === 'rest_endpoint');
+
+  it('profile explain shows the derived rest_endpoint and where it came from', async () => {
+    expect(await explainRow('sdk-default')).toEqual({ setting: 'rest_endpoint', value: 'http://px-node1.example:9110', source: 'derived from endpoint :9100 (SDK default pair)' });
+    expect(await explainRow('portworx-default')).toEqual({ setting: 'rest_endpoint', value: 'https://px-node1.example:9021', source: 'derived from endpoint :9020 (Portworx default pair)' });
+    expect(await explainRow('no-port')).toEqual({ setting: 'rest_endpoint', value: 'http://px-node1.example:9110', source: 'derived from endpoint :9100 (no port given) (SDK default pair)' });
+    const port = sim.grpcAddress.split(':').pop();
+    expect(await explainRow('odd-port')).toEqual({ setting: 'rest_endpoint', value: '', source: `not set: endpoint :${port} is no default gRPC port; REST calls (transport rest, api) need it` });
+    expect(await explainRow('grpc')).toMatchObject({ value: sim.restUrl, source: expect.stringMatching(/config\.yaml:\d+$/) });
+  });
+
+  it('a gRPC endpoint on another port: REST calls and api stop with exit 2 and the fix; gRPC works', async () => {
+    const port = sim.grpcAddress.split(':').pop();
+    const line = `storctl: profile "odd-port" has no rest_endpoint, and endpoint 127.0.0.1:${port} is not on a default gRPC port (9100, Portworx 9020), so the REST gateway's port is unknown; storctl profile set odd-port rest_endpoint=http://127.0.0.1:PORT`;
+    for (const args of [['--transport', 'rest', 'volume', 'list'], ['api', 'GET', '/v1/volumes']]) {
+      const r = await run('odd-port', args);
+      expect(r.code, r.stderr).toBe(2);
+      expect(oneErrorLine(r)).toBe(line);
+      expect(r.stdout).toBe('');
+    }
+    const before = sim.counters['restRequests'] ?? 0;
+    ok(await run('odd-port', ['volume', 'list']), 'gRPC on the profile\'s own port');
+    // the way out the message names works
+    const fixed = await run('odd-port', ['--endpoint', sim.restUrl, 'api', 'GET', '/v1/identities/version']);
+    expect(ok(fixed, 'api with an http --endpoint').json().sdk_version.version).toBe('0.186.0');
+    expect(sim.counters['restRequests']).toBe(before + 1);
+  });
+});

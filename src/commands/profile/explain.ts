@@ -20,6 +20,12 @@ export default defineCommand({
     for (const [key, s] of p.settings) {
       const secret = SETTINGS_BY_KEY.get(key)?.secret && s.value !== 'keyring';
       rows.push({ setting: key, value: secret ? '(secret, set)' : (s.value as string), source: s.source });
+      if (key === 'endpoint' && p.backend === 'openstorage') {
+        // OpenStorage without rest_endpoint: where REST calls would go, derived or not at all
+        const { explainRestEndpoint } = await import('../../backends/openstorage/rest-endpoint.js');
+        const rest = explainRestEndpoint(p);
+        if (rest) rows.push({ setting: 'rest_endpoint', ...rest });
+      }
     }
     await ctx.printList(rows);
   },
