@@ -239,3 +239,38 @@ describe('5. the REST gateway is derived only from default ports', () => {
     expect(sim.counters['restRequests']).toBe(before + 1);
   });
 });
+
+describe('6. sizes, required flags, alert queries, every service in rpc', () => {
+  it('volume update --size smaller than the volume is refused (exit 2) and changes nothing', async () => {
+    ok(await run('grpc', ['volume', 'create', 'grow-only', '--size', '2GiB']), 'volume create');
+    await bothFail(['volume', 'update', 'grow-only', '--size', '1GiB'], 2, /^storctl: --size 1GiB is smaller than volume grow-only \(2 GiB\): OpenStorage volumes only grow; give a size of at least 2 GiB, or leave --size out$/);
+    expect((await both(['volume', 'show', 'grow-only'])).spec.size).toBe(2 * 2 ** 30);
+    const grown = await run('rest', ['volume', 'update', 'grow-only', '--size', '3GiB', '-o', 'json']);
+    expect(ok(grown, 'grow').json().spec.size).toBe(3 * 2 ** 30);
+  });
+
+  it('volume create without --size: "--size is required", exit 2', async () => {
+    await bothFail(['volume', 'create', 'no-size'], 2, /^storctl: --size is required; e\.g\. storctl volume create no-size --size 10GiB$/);
+    expect((await both(['volume', 'list', '--name', 'no-size']))).toEqual([]);
+  });
+
+  it('alert list without filters sends queries the server accepts', async () => {
+    const all = await both(['alert', 'list']);
+    expect(all.map((a: any) => a.message)).toEqual(['Cluster started', 'Node 1 storage is running low on space', 'Pool 0 went offline and came back']);
+    expect((await both(['alert', 'list', '--active'])).map((a: any) => a.id)).toEqual(['1', '2']);
+  });
+
+  it('rpc reaches every service of the proto: ClusterPair and the others', async () => {
+    expect(await both(['rpc', 'ClusterPair/Enumerate'])).toEqual({ result: { default_id: '', pairs: {} } });
+    expect(await both(['rpc', 'openstorage.api.OpenStorageClusterPair/GetToken'])).toEqual({ result: { token: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    // known to storctl, not implemented by this server: the server's UNIMPLEMENTED (exit 7), not a local refusal
+    for (const method of ['OpenStorageBucket/Create', 'Migrate/Status', 'VerifyChecksum/Status']) {
+      const [g, r] = await Promise.all([run('grpc', ['rpc', method]), run('rest', ['rpc', method])]);
+      for (const res of [g, r]) {
+        expect(res.code, `${method}: ${res.stderr}`).toBe(7);
+        expect(oneErrorLine(res)).not.toMatch(/unknown OpenStorage service/);
+      }
+    }
+    await bothFail(['rpc', 'Nope/Enumerate'], 2, /unknown OpenStorage service "Nope"; services: .*OpenStorageClusterPair.*OpenStorageVerifyChecksum/);
+  });
+});

@@ -193,7 +193,7 @@ describe('volumes', () => {
       expect(v.spec).toMatchObject({ size: 20 * 2 ** 30, ha_level: 3, shared: false, io_profile: 'IO_PROFILE_SEQUENTIAL' });
       expect(v.locator.volume_labels).toEqual({ app: 'db', tier: 'gold' });
     }
-    await bothFail(['volume', 'update', 'vol-g', '--size', '1GiB'], 1, /cannot be shrunk/);
+    await bothFail(['volume', 'update', 'vol-g', '--size', '1GiB'], 2, /is smaller than volume vol-g \(20 GiB\): OpenStorage volumes only grow/);
     await bothFail(['volume', 'update', 'vol-g'], 2, /nothing to change/);
   });
 
@@ -443,7 +443,7 @@ describe('alerts, roles, watch, rpc', () => {
     expect(inspected.name).toBe('vol-g');
     const filtered = await both(['rpc', 'openstorage.api.OpenStorageVolume/InspectWithFilters', '-d', '{"labels": {"app": "db"}, "name": "vol-r"}']);
     expect(filtered.volumes.map((x: any) => x.name)).toEqual(['vol-r']);
-    const streamed = await both(['rpc', 'Alerts/EnumerateWithFilters']);
+    const streamed = await both(['rpc', 'Alerts/EnumerateWithFilters', '-d', JSON.stringify({ queries: ['VOLUME', 'NODE', 'CLUSTER', 'POOL'].map((t) => ({ resource_type_query: { resource_type: `RESOURCE_TYPE_${t}` } })) })]);
     expect(streamed).toHaveLength(1); // one stream message holding every alert
     expect(streamed[0].alerts).toHaveLength(4);
     const watched = await Promise.all(TRANSPORTS.map((t) => run(t, ['rpc', 'OpenStorageWatch/Watch', '-d', '{"volumeEvent": {}}', '--count', '2'])));
