@@ -140,6 +140,7 @@ describe('2. snapshots as upstream makes them (source.parent, no readonly)', () 
     expect((await both(['volume', 'list'])).map((v: any) => v.locator.name)).not.toContain('s-grpc');
     expect((await both(['volume', 'list'])).map((v: any) => v.locator.name)).toContain('snap-src');
     expect((await both(['volume', 'list', '--all'])).map((v: any) => v.locator.name)).toEqual(expect.arrayContaining(['snap-src', 's-grpc', 's-rest']));
+    expect(await both(['volume', 'list', '--snapshots'])).toEqual(await both(['volume', 'list', '--all'])); // the old flag still works
   });
 
   it('snapshot create with a name the volume already has returns that snapshot, no duplicate', async () => {
