@@ -195,7 +195,8 @@ describe('3. cloud-backup delete --credential', () => {
     expect(ok(await run('grpc', ['cloud-backup', 'delete', id, '--yes', '-o', 'json']), 'delete').json()).toEqual([{ id, name: '', result: 'deleted' }]);
     expect(await both(['cloud-backup', 'list'])).toEqual([]);
     await deleteCredential('store-1');
-    await bothFail(['cloud-backup', 'list'], 2, /^storctl: no cloud credential is configured on the server; create one: storctl credential create/);
+    expect(await both(['cloud-backup', 'list'])).toEqual([]); // no credential: no store, nothing to list
+    await bothFail(['cloud-backup', 'delete', id, '--yes'], 2, /^storctl: no cloud credential is configured on the server; create one: storctl credential create/);
   });
 });
 

@@ -40,8 +40,9 @@ export async function resolveCredential(osd: OpenStorageClient, ref: string): Pr
  * it, the uuid of the only credential. Several credentials without --credential is a usage error
  * naming them (the server would refuse with "More than one credential configured"). Undefined
  * when the token may not enumerate credentials: the server then picks as it does for guests.
+ * With `noneIsEmpty`, no credential at all gives null (a list has nothing to show).
  */
-export async function backupCredentialId(osd: OpenStorageClient, ref: string | undefined, what: string): Promise<string | undefined> {
+export async function backupCredentialId(osd: OpenStorageClient, ref: string | undefined, what: string, noneIsEmpty = false): Promise<string | undefined | null> {
   if (ref !== undefined) return String((await resolveCredential(osd, ref)).credential_id);
   let ids: string[];
   try {
@@ -52,6 +53,7 @@ export async function backupCredentialId(osd: OpenStorageClient, ref: string | u
   }
   if (ids.length === 1) return ids[0];
   if (ids.length === 0) {
+    if (noneIsEmpty) return null;
     throw new UsageError('no cloud credential is configured on the server', { hint: 'create one: storctl credential create NAME --bucket BUCKET … (storctl credential create --help)' });
   }
   const names = (await mapLimit(ids, 8, (id) => inspectCredential(osd, id))).map((c) => String(c.name || c.credential_id));

@@ -18,7 +18,7 @@ interface Opts {
 export default defineCommand<Opts>({
   summary: 'List cloud backups',
   description:
-    'Calls OpenStorageCloudBackup.EnumerateWithFilters, following continuation tokens, in the store of --credential (default: the only credential; with several, say which). JSON records are the SDK\'s SdkCloudBackupInfo messages: id (contains "/"), src_volume_id, src_volume_name, timestamp, metadata, status.',
+    'Calls OpenStorageCloudBackup.EnumerateWithFilters, following continuation tokens, in the store of --credential (default: the only credential; with several, say which; with none, there is nothing to list). JSON records are the SDK\'s SdkCloudBackupInfo messages: id (contains "/"), src_volume_id, src_volume_name, timestamp, metadata, status.',
   backends: ['openstorage'],
   flags: [
     { name: 'volume', type: 'string', valueName: 'VOLUME', description: 'Only backups of this existing volume (id or name)' },
@@ -35,7 +35,8 @@ export default defineCommand<Opts>({
       const req: Rec = {};
       if (opts.volume) req.src_volume_id = (await resolveVolume(osd, opts.volume)).id;
       if (opts.volumeId) req.src_volume_id = opts.volumeId;
-      const credentialId = await backupCredentialId(osd, opts.credential, 'to list');
+      const credentialId = await backupCredentialId(osd, opts.credential, 'to list', true);
+      if (credentialId === null) return ctx.printList([]); // no credential, no store to list
       if (credentialId) req.credential_id = credentialId;
       if (opts.status) req.status_filter = enumValue('backup-status', opts.status);
       const meta = parseLabels(opts.metadata, '--metadata');
