@@ -70,6 +70,7 @@ _storctl_options() {
     'backup show') _storctl_w='--long' ;;
     'capabilities') _storctl_w='--section' ;;
     'cloud-backup create') _storctl_w='--credential -l --label --full --wait' ;;
+    'cloud-backup delete') _storctl_w='--credential' ;;
     'cloud-backup list') _storctl_w='--volume --volume-id --credential --status --metadata --all-clusters --long' ;;
     'cloud-backup restore') _storctl_w='--name --credential -l --label --wait' ;;
     'cloud-backup status') _storctl_w='--volume --task --long' ;;
@@ -126,7 +127,7 @@ _storctl_options() {
     'volume delete') _storctl_w='--tenant --wait --force --cascade' ;;
     'volume detach') _storctl_w='--unmount --force' ;;
     'volume extend') _storctl_w='--tenant --wait --long' ;;
-    'volume list') _storctl_w='--name --tenant --long --all-projects --status --limit -l --label --owner --snapshots' ;;
+    'volume list') _storctl_w='--name --tenant --long --all-projects --status --limit -l --label --owner --all' ;;
     'volume migrate') _storctl_w='--replica --to --tenant --wait --long' ;;
     'volume publish') _storctl_w='--host --tenant --long' ;;
     'volume retype') _storctl_w='--migration-policy --wait --long' ;;
@@ -344,6 +345,10 @@ _storctl_takes_value() {
       case "$2" in
         '--credential'|'-l'|'--label') return 0 ;;
         '--full'|'--wait') return 1 ;;
+      esac ;;
+    'cloud-backup delete')
+      case "$2" in
+        '--credential') return 0 ;;
       esac ;;
     'cloud-backup list')
       case "$2" in
@@ -607,7 +612,7 @@ _storctl_takes_value() {
     'volume list')
       case "$2" in
         '--name'|'--tenant'|'--status'|'--limit'|'-l'|'--label'|'--owner') return 0 ;;
-        '--long'|'--all-projects'|'--all-tenants'|'--snapshots') return 1 ;;
+        '--long'|'--all-projects'|'--all-tenants'|'--all'|'--snapshots') return 1 ;;
       esac ;;
     'volume migrate')
       case "$2" in

@@ -177,6 +177,8 @@ function __storctl_takes_value --argument-names path opt
         case 'cloud-backup create'
             contains -- $opt --credential -l --label; and return 0
             contains -- $opt --full --wait; and return 1
+        case 'cloud-backup delete'
+            contains -- $opt --credential; and return 0
         case 'cloud-backup list'
             contains -- $opt --volume --volume-id --credential --status --metadata; and return 0
             contains -- $opt --all-clusters --long; and return 1
@@ -326,7 +328,7 @@ function __storctl_takes_value --argument-names path opt
             contains -- $opt --wait --long; and return 1
         case 'volume list'
             contains -- $opt --name --tenant --status --limit -l --label --owner; and return 0
-            contains -- $opt --long --all-projects --all-tenants --snapshots; and return 1
+            contains -- $opt --long --all-projects --all-tenants --all --snapshots; and return 1
         case 'volume migrate'
             contains -- $opt --replica --to --tenant; and return 0
             contains -- $opt --wait --long; and return 1
@@ -898,19 +900,20 @@ complete -c storctl -n '__storctl_at "backup restore"' -l name -x -d 'Name of th
 complete -c storctl -n '__storctl_at "backup restore"' -l wait -d 'Wait until the restored volume is available'
 complete -c storctl -n '__storctl_at "backup show"' -l long -d 'Show more columns'
 complete -c storctl -n '__storctl_at "capabilities"' -l section -x -d 'Show one section only, e.g. slo or swift'
-complete -c storctl -n '__storctl_at "cloud-backup create"' -l credential -x -d 'Credential (id or name) of the store'
+complete -c storctl -n '__storctl_at "cloud-backup create"' -l credential -x -d 'Credential (id or name) of the store (default: the only one)'
 complete -c storctl -n '__storctl_at "cloud-backup create"' -s l -l label -x -d 'Metadata on the backup (repeatable)'
 complete -c storctl -n '__storctl_at "cloud-backup create"' -l full -d 'A full backup, not incremental'
 complete -c storctl -n '__storctl_at "cloud-backup create"' -l wait -d 'Wait until the backup is done'
+complete -c storctl -n '__storctl_at "cloud-backup delete"' -l credential -x -d 'Credential (id or name) of the store holding the backups (default: the only one)'
 complete -c storctl -n '__storctl_at "cloud-backup list"' -l volume -x -d 'Only backups of this existing volume (id or name)'
 complete -c storctl -n '__storctl_at "cloud-backup list"' -l volume-id -x -d 'Only backups of this volume id (also for deleted volumes)'
-complete -c storctl -n '__storctl_at "cloud-backup list"' -l credential -x -d 'Only backups in the store of this credential (id or name)'
+complete -c storctl -n '__storctl_at "cloud-backup list"' -l credential -x -d 'The store to list: credential id or name (default: the only one)'
 complete -c storctl -n '__storctl_at "cloud-backup list"' -l status -x -a 'notstarted done aborted paused stopped active failed queued invalid' -d 'Only backups in this state'
 complete -c storctl -n '__storctl_at "cloud-backup list"' -l metadata -x -d 'Only backups with this metadata (repeatable)'
 complete -c storctl -n '__storctl_at "cloud-backup list"' -l all-clusters -d 'Backups of every cluster using the store'
 complete -c storctl -n '__storctl_at "cloud-backup list"' -l long -d 'Show more columns'
 complete -c storctl -n '__storctl_at "cloud-backup restore"' -l name -x -d 'Name of the new volume (default: chosen by the server)'
-complete -c storctl -n '__storctl_at "cloud-backup restore"' -l credential -x -d 'Credential (id or name) of the store'
+complete -c storctl -n '__storctl_at "cloud-backup restore"' -l credential -x -d 'Credential (id or name) of the store (default: the only one)'
 complete -c storctl -n '__storctl_at "cloud-backup restore"' -s l -l label -x -d 'Label on the new volume (repeatable)'
 complete -c storctl -n '__storctl_at "cloud-backup restore"' -l wait -d 'Wait until the restore is done'
 complete -c storctl -n '__storctl_at "cloud-backup status"' -l volume -x -d 'Only tasks of this volume (id or name)'
@@ -1186,7 +1189,7 @@ complete -c storctl -n '__storctl_at "volume list"' -l status -x -d 'Only volume
 complete -c storctl -n '__storctl_at "volume list"' -l limit -x -d 'List at most N volumes'
 complete -c storctl -n '__storctl_at "volume list"' -s l -l label -x -d 'Only volumes with this label (repeatable; all must match)'
 complete -c storctl -n '__storctl_at "volume list"' -l owner -x -d 'Only volumes owned by this user'
-complete -c storctl -n '__storctl_at "volume list"' -l snapshots -d 'Include snapshots'
+complete -c storctl -n '__storctl_at "volume list"' -l all -d 'Include snapshots'
 complete -c storctl -n '__storctl_at "volume migrate"' -l replica -x -d 'The replica to move (its UUID or its backend\'s ID; default: the provisioner picks)'
 complete -c storctl -n '__storctl_at "volume migrate"' -l to -x -d 'Destination backend (ID or management IP; unconfirmed field, a provisioner may choose itself)'
 complete -c storctl -n '__storctl_at "volume migrate"' -l tenant -x -d 'Work in this tenant (the /{tenantId} path prefix); default: the default tenant "0"'

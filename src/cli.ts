@@ -201,7 +201,8 @@ function addFlag(cmd: Command, flag: FlagSpec, skip: ReadonlySet<string> = new S
     const a = new commander.Option(`${alias.length === 1 ? `-${alias}` : `--${alias}`}${value}`).hideHelp();
     if (flag.choices) a.choices(flag.choices as string[]);
     cmd.addOption(a);
-    cmd.on(`option:${alias}`, (v: unknown) => cmd.setOptionValueWithSource(camel(flag.name), v, 'cli'));
+    // commander passes no value for a boolean option: the alias sets true
+    cmd.on(`option:${alias}`, (v: unknown) => cmd.setOptionValueWithSource(camel(flag.name), flag.type === 'boolean' ? true : v, 'cli'));
   }
 }
 

@@ -22,11 +22,9 @@ export async function apiBaseUrl(ctx: Context, service?: string): Promise<string
       throw new UsageError('no base URL: pass --service TYPE (e.g. volumev3) or a full URL');
     }
     case 'openstorage': {
-      const rest = profile.get('rest_endpoint');
-      if (rest) return rest;
-      if (!endpoints[0]) throw new UsageError(`profile "${profile.name}" has no endpoint or rest_endpoint`);
-      const host = endpoints[0].replace(/^[a-z]+:\/\//, '').replace(/:\d+$/, '');
-      return `${profile.get('cacert') || endpoints[0].startsWith('https') ? 'https' : 'http'}://${host}:9110`;
+      // rest_endpoint, or derived only from a default gRPC port (never a guessed port)
+      const { restEndpoint } = await import('./openstorage/rest-endpoint.js');
+      return restEndpoint(profile, ctx.globals.endpoint).url;
     }
     case 'kumoscale': {
       // The provisioner that answered last, like every KumoScale command.

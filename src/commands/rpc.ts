@@ -31,7 +31,7 @@ async function readData(ctx: Context, spec: string): Promise<string> {
 export default defineCommand<Opts>({
   summary: 'Call any OpenStorage SDK RPC with a JSON request',
   description:
-    'The escape hatch for what has no command: SERVICE/METHOD names an RPC of the SDK (OpenStorageVolume/Inspect, Volume/Inspect, openstorage.api.OpenStorageNode/Enumerate…). --data is the request message in proto3 JSON (proto or lowerCamelCase field names, 64-bit numbers as numbers or strings, enums by name, times in RFC 3339). It goes over gRPC, or through the REST gateway (its HTTP rule) when the transport is rest; the token is added like for any command. The answer is printed as JSON in the same normalised form as every command (numbers as numbers, times in ISO 8601, every field present), identical over both transports; a server-streaming RPC prints one JSON line per message (stop with --count or ^C).',
+    'The escape hatch for what has no command: SERVICE/METHOD names an RPC of any of the SDK\'s 25 services (OpenStorageVolume/Inspect, Volume/Inspect, openstorage.api.OpenStorageNode/Enumerate, ClusterPair/Enumerate…). --data is the request message in proto3 JSON (proto or lowerCamelCase field names, 64-bit numbers as numbers or strings, enums by name, times in RFC 3339). It goes over gRPC, or through the REST gateway (its HTTP rule) when the transport is rest; the token is added like for any command. The answer is printed as JSON in the same normalised form as every command (numbers as numbers, times in ISO 8601, every field present), identical over both transports; a server-streaming RPC prints one JSON line per message (stop with --count or ^C).',
   backends: ['openstorage'],
   args: [{ name: 'method', description: 'SERVICE/METHOD, e.g. OpenStorageVolume/Inspect', required: true }],
   flags: [
@@ -43,6 +43,7 @@ export default defineCommand<Opts>({
     'storctl rpc OpenStorageVolume/Inspect -d \'{"volume_id": "7a3c…"}\'',
     'storctl rpc Volume/InspectWithFilters -d \'{"labels": {"app": "db"}}\' | jq \'.volumes[].volume.id\'',
     'storctl rpc OpenStorageWatch/Watch -d \'{"volume_event": {}}\' --count 5',
+    'storctl rpc ClusterPair/Enumerate',
   ],
   async run(ctx, args, opts) {
     const info = findRpc(args[0]!);

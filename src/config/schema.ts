@@ -49,7 +49,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: 'auth_url', type: 'string', format: 'url', description: 'Keystone URL, or the Swift v1 auth URL (…/auth/v1.0)', osEnv: ['OS_AUTH_URL', 'ST_AUTH'], backends: OS },
   { key: 'endpoint', type: 'list', format: 'endpoint', description: 'Service URL(s): Swift storage URL, OpenStorage gRPC address, KumoScale provisioner URLs (tried in order)' },
   { key: 'endpoints', type: 'map', format: 'url', description: 'OpenStack endpoint overrides by service type (e.g. volumev3: https://…)', backends: OS },
-  { key: 'rest_endpoint', type: 'string', format: 'url', description: 'OpenStorage REST gateway URL (default: gRPC host, port 9110)', backends: ['openstorage'] },
+  { key: 'rest_endpoint', type: 'string', format: 'url', description: 'OpenStorage REST gateway URL (derived only for the default gRPC ports: 9100 gives 9110, Portworx 9020 gives 9021)', backends: ['openstorage'] },
   { key: 'transport', type: 'string', description: 'OpenStorage transport', choices: ['grpc', 'rest'], backends: ['openstorage'] },
   { key: 'username', type: 'string', description: 'User name', osEnv: ['OS_USERNAME', 'ST_USER'] },
   { key: 'user_id', type: 'string', description: 'User id (instead of a name)', osEnv: ['OS_USER_ID'], backends: OS },

@@ -193,7 +193,7 @@ describe('volumes', () => {
       expect(v.spec).toMatchObject({ size: 20 * 2 ** 30, ha_level: 3, shared: false, io_profile: 'IO_PROFILE_SEQUENTIAL' });
       expect(v.locator.volume_labels).toEqual({ app: 'db', tier: 'gold' });
     }
-    await bothFail(['volume', 'update', 'vol-g', '--size', '1GiB'], 1, /cannot be shrunk/);
+    await bothFail(['volume', 'update', 'vol-g', '--size', '1GiB'], 2, /is smaller than volume vol-g \(20 GiB\): OpenStorage volumes only grow/);
     await bothFail(['volume', 'update', 'vol-g'], 2, /nothing to change/);
   });
 
@@ -246,16 +246,16 @@ describe('snapshots and snapshot schedules', () => {
     const snaps = await each((t) => run(t, ['snapshot', 'create', `vol-${t[0]}`, '--name', `snap-${t}`, '--label', 'kind=manual', '-o', 'json']));
     for (const t of TRANSPORTS) {
       ok(snaps[t], `snapshot create ${t}`);
-      expect(snaps[t].json()).toMatchObject({ readonly: true, locator: { name: `snap-${t}` } });
+      expect(snaps[t].json()).toMatchObject({ locator: { name: `snap-${t}` }, source: { parent: expect.any(String) } });
     }
     const auto = await run('grpc', ['snapshot', 'create', 'vol-plain', '-o', 'json']);
     ok(auto, 'snapshot without --name');
     expect(auto.json().locator.name).toMatch(/^vol-plain-snap-\d{8}T\d{6}Z$/);
 
+    // what the server enumerates as snapshots: like upstream's fake driver, that includes the clones
     const list = await both(['snapshot', 'list']);
-    expect(list.map((s: any) => s.locator.name).sort()).toEqual([auto.json().locator.name, 'snap-grpc', 'snap-rest'].sort());
-    expect(list.every((s: any) => s.readonly === true)).toBe(true); // clones are not snapshots
-    expect((await both(['snapshot', 'list', '--volume', 'vol-g'])).map((s: any) => s.locator.name)).toEqual(['snap-grpc']);
+    expect(list.map((s: any) => s.locator.name).sort()).toEqual([auto.json().locator.name, 'clone-grpc', 'clone-rest', 'snap-grpc', 'snap-rest'].sort());
+    expect((await both(['snapshot', 'list', '--volume', 'vol-g'])).map((s: any) => s.locator.name).sort()).toEqual(['clone-grpc', 'snap-grpc']);
     expect((await both(['snapshot', 'list', '--volume', 'vol-r', '--label', 'kind=manual'])).map((s: any) => s.locator.name)).toEqual(['snap-rest']);
     expect(await both(['snapshot', 'list', '--label', 'kind=nope'])).toEqual([]);
 
@@ -323,7 +323,7 @@ describe('credentials and cloud backups', () => {
     expect(await both(['credential', 'show', c.rest.json().credential_id])).toEqual(c.rest.json());
     expect(await both(['credential', 'validate', 'cred-grpc'])).toEqual({ credential_id: c.grpc.json().credential_id, name: 'cred-grpc', valid: true });
     await bothFail(['credential', 'create', 'cred-grpc', '--access-key', 'a', '--secret-key', 'b'], 5, /already exists/);
-    await bothFail(['credential', 'show', 'nope'], 4, /^storctl: Credential id nope not found$/);
+    await bothFail(['credential', 'show', 'nope'], 4, /^storctl: no credential has the id or name "nope"; storctl credential list shows the credentials$/);
   });
 
   it('credential secrets stay out of --debug traces', async () => {
@@ -343,11 +343,12 @@ describe('credentials and cloud backups', () => {
       expect(s.backup_id).toContain('/');
       backups[t] = s.backup_id;
     }
-    const list = await both(['cloud-backup', 'list']);
-    expect(list.map((b: any) => b.id).sort()).toEqual([backups.grpc, backups.rest].sort());
-    expect((await both(['cloud-backup', 'list', '--volume', 'vol-g'])).map((b: any) => b.id)).toEqual([backups.grpc]);
-    expect((await both(['cloud-backup', 'list', '--metadata', 'via=rest', '--status', 'done'])).map((b: any) => b.id)).toEqual([backups.rest]);
-    expect(await both(['cloud-backup', 'list', '--status', 'failed'])).toEqual([]);
+    // one store per credential; with two credentials, --credential says which
+    for (const t of TRANSPORTS) expect((await both(['cloud-backup', 'list', '--credential', `cred-${t}`])).map((b: any) => b.id)).toEqual([backups[t]]);
+    expect((await both(['cloud-backup', 'list', '--credential', 'cred-grpc', '--volume', 'vol-g'])).map((b: any) => b.id)).toEqual([backups.grpc]);
+    expect(await both(['cloud-backup', 'list', '--credential', 'cred-grpc', '--volume', 'vol-r'])).toEqual([]);
+    expect((await both(['cloud-backup', 'list', '--credential', 'cred-rest', '--metadata', 'via=rest', '--status', 'done'])).map((b: any) => b.id)).toEqual([backups.rest]);
+    expect(await both(['cloud-backup', 'list', '--credential', 'cred-grpc', '--status', 'failed'])).toEqual([]);
     const status = await both(['cloud-backup', 'status']);
     expect(status).toHaveLength(2);
     expect(status.every((s: any) => typeof s.task_id === 'string' && s.status === 'SdkCloudBackupStatusTypeDone')).toBe(true);
@@ -363,12 +364,12 @@ describe('credentials and cloud backups', () => {
       const v = await both(['volume', 'show', `restored-${t}`]);
       expect(v.id).toBe(restored[t].json().restore_volume_id);
     }
-    const del = await each((t) => run(t, ['cloud-backup', 'delete', backups[t], '--yes', '-o', 'json']));
+    const del = await each((t) => run(t, ['cloud-backup', 'delete', backups[t], '--credential', `cred-${t}`, '--yes', '-o', 'json']));
     for (const t of TRANSPORTS) {
       ok(del[t], `backup delete ${t}`);
       expect(del[t].json()[0]).toMatchObject({ id: backups[t], result: 'deleted' });
     }
-    expect(await both(['cloud-backup', 'list'])).toEqual([]);
+    for (const t of TRANSPORTS) expect(await both(['cloud-backup', 'list', '--credential', `cred-${t}`])).toEqual([]);
   });
 
   it('credential delete', async () => {
@@ -442,7 +443,7 @@ describe('alerts, roles, watch, rpc', () => {
     expect(inspected.name).toBe('vol-g');
     const filtered = await both(['rpc', 'openstorage.api.OpenStorageVolume/InspectWithFilters', '-d', '{"labels": {"app": "db"}, "name": "vol-r"}']);
     expect(filtered.volumes.map((x: any) => x.name)).toEqual(['vol-r']);
-    const streamed = await both(['rpc', 'Alerts/EnumerateWithFilters']);
+    const streamed = await both(['rpc', 'Alerts/EnumerateWithFilters', '-d', JSON.stringify({ queries: ['VOLUME', 'NODE', 'CLUSTER', 'POOL'].map((t) => ({ resource_type_query: { resource_type: `RESOURCE_TYPE_${t}` } })) })]);
     expect(streamed).toHaveLength(1); // one stream message holding every alert
     expect(streamed[0].alerts).toHaveLength(4);
     const watched = await Promise.all(TRANSPORTS.map((t) => run(t, ['rpc', 'OpenStorageWatch/Watch', '-d', '{"volumeEvent": {}}', '--count', '2'])));

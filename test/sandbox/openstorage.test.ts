@@ -88,7 +88,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('openstorage wire definitions', () => {
   it('has an HTTP rule for every RPC and resolves routes', () => {
-    expect(HTTP_RULES.length).toBe(76);
+    expect(HTTP_RULES.length).toBe(132); // every RPC of the SDK's 25 services
     const m = matchHttpRule('GET', '/v1/volumes/inspect/abc%2Fdef');
     expect(m && m !== 'method-not-allowed' && m.rule.rpc).toBe('Inspect');
     expect(m && m !== 'method-not-allowed' && m.params['volume_id']).toBe('abc/def');
@@ -268,7 +268,16 @@ describe('openstorage simulator without auth', () => {
     expect((await rest(sim, 'GET', '/v1/volumes')).json.volume_ids).toContain(snapId);
     const s = await call(clients, 'OpenStorageVolume', 'Inspect', { volume_id: snapId });
     expect(s.volume.source).toEqual({ parent: id });
-    expect(s.volume.readonly).toBe(true);
+    expect(s.volume).not.toHaveProperty('readonly'); // upstream does not mark snapshots read-only
+    // upstream makes a new snapshot each time, whatever its name
+    const again = await call(clients, 'OpenStorageVolume', 'SnapshotCreate', { volume_id: id, name: 'snap1' });
+    expect(again.snapshot_id).not.toBe(snapId);
+    expect((await rest(sim, 'GET', `/v1/volumes/snapshots?volume_id=${id}`)).json.volume_snapshot_ids.sort()).toEqual([snapId, again.snapshot_id].sort());
+    await call(clients, 'OpenStorageVolume', 'Delete', { volume_id: again.snapshot_id });
+    // clones have a parent too, and SnapEnumerate lists them like the fake driver does
+    const { volume_id: cloneId } = await call(clients, 'OpenStorageVolume', 'Clone', { name: 'snapsrc-clone', parent_id: id });
+    expect((await call(clients, 'OpenStorageVolume', 'SnapshotEnumerate', {})).volume_snapshot_ids).toContain(cloneId);
+    await call(clients, 'OpenStorageVolume', 'Delete', { volume_id: cloneId });
     const restore = await rest(sim, 'POST', '/v1/volumes/snapshots/restore', { volume_id: id, snapshot_id: snapId });
     expect(restore.status).toBe(200);
     expect(restore.json).toEqual({});
@@ -315,6 +324,23 @@ describe('openstorage simulator without auth', () => {
     expect(noType.code).toBe(grpc.status.INVALID_ARGUMENT);
   });
 
+  it('treats a credential name like upstream: Inspect echoes it, Validate fails, Delete deletes nothing', async () => {
+    const { credential_id: id } = await call(clients, 'OpenStorageCredentials', 'Create', { name: 'byname', aws_credential: { access_key: 'a', secret_key: 'b' } });
+    // Inspect finds it by name but puts the name where the uuid belongs, over both transports
+    expect((await call(clients, 'OpenStorageCredentials', 'Inspect', { credential_id: 'byname' })).credential_id).toBe('byname');
+    expect((await rest(sim, 'GET', '/v1/credentials/inspect/byname')).json).toMatchObject({ credential_id: 'byname', name: 'byname' });
+    const v = await callErr(clients, 'OpenStorageCredentials', 'Validate', { credential_id: 'byname' });
+    expect([v.code, v.details]).toEqual([grpc.status.INTERNAL, 'failed to validate credentials: Credential id byname not found']);
+    expect((await rest(sim, 'GET', '/v1/credentials/validate/byname')).status).toBe(500);
+    expect((await call(clients, 'OpenStorageCredentials', 'Delete', { credential_id: 'byname' }))).toEqual({});
+    expect((await rest(sim, 'DELETE', '/v1/credentials/byname')).json).toEqual({});
+    expect((await call(clients, 'OpenStorageCredentials', 'Enumerate')).credential_ids).toContain(id);
+    const unknown = await callErr(clients, 'OpenStorageCredentials', 'Delete', { credential_id: 'no-such' });
+    expect([unknown.code, unknown.details]).toEqual([grpc.status.NOT_FOUND, 'Credential id no-such not found']);
+    expect((await call(clients, 'OpenStorageCredentials', 'Delete', { credential_id: id }))).toEqual({});
+    expect((await call(clients, 'OpenStorageCredentials', 'Enumerate')).credential_ids).not.toContain(id);
+  });
+
   it('runs cloud backups whose status progresses to Done', async () => {
     const { volume_id: vol } = await call(clients, 'OpenStorageVolume', 'Create', { name: 'bk', spec: { size: '1048576', ha_level: '1' } });
     const { credential_id: cred } = await call(clients, 'OpenStorageCredentials', 'Create', {
@@ -335,19 +361,38 @@ describe('openstorage simulator without auth', () => {
       bytes_total: '1048576',
       src_volume_id: vol,
     });
-    const list = await rest(sim, 'POST', '/v1/cloudbackups/enumerate/filters', { src_volume_id: vol });
+    // two credentials now (cred1 and bkcred): calls without one are refused like upstream does
+    const several = await callErr(clients, 'OpenStorageCloudBackup', 'EnumerateWithFilters', { src_volume_id: vol });
+    expect([several.code, several.details]).toEqual([grpc.status.INVALID_ARGUMENT, 'More than one credential configured,please specify a credential name or uuid to use']);
+    const byName = await callErr(clients, 'OpenStorageCloudBackup', 'EnumerateWithFilters', { src_volume_id: vol, credential_id: 'bkcred' });
+    expect([byName.code, byName.details]).toEqual([grpc.status.INTERNAL, 'Failed to enumerate backups: Credential id bkcred not found']);
+    const list = await rest(sim, 'POST', '/v1/cloudbackups/enumerate/filters', { src_volume_id: vol, credential_id: cred });
     expect(list.json.backups).toHaveLength(1);
     const backupId = list.json.backups[0].id as string;
     expect(list.json.backups[0].status).toBe('SdkCloudBackupStatusTypeDone');
+    // the restore reply names the new volume and carries no task_id; Status finds the restore by that volume
     const restored = await call(clients, 'OpenStorageCloudBackup', 'Restore', { backup_id: backupId, restore_volume_name: 'bk-restored', credential_id: cred });
-    expect(restored.restore_volume_id).toBeTruthy();
-    const del = await rest(sim, 'DELETE', `/v1/cloudbackups/backup/${encodeURIComponent(backupId)}`);
+    expect(Object.keys(restored)).toEqual(['restore_volume_id']);
+    const restRestored = await rest(sim, 'POST', '/v1/cloudbackups/restore', { backup_id: backupId, restore_volume_name: 'bk-restored-2', credential_id: cred });
+    expect(Object.keys(restRestored.json)).toEqual(['restore_volume_id']);
+    const byVolume = await call(clients, 'OpenStorageCloudBackup', 'Status', { volume_id: restored.restore_volume_id });
+    expect(Object.values(byVolume.statuses).map((x: any) => x.optype)).toEqual(['SdkCloudBackupOpTypeRestoreOp']);
+    expect(Object.keys((await call(clients, 'OpenStorageCloudBackup', 'Status', { task_id: '' })).statuses).length).toBe(3);
+    const path = `/v1/cloudbackups/backup/${encodeURIComponent(backupId)}`;
+    const refused = await rest(sim, 'DELETE', path);
+    expect([refused.status, refused.json.code, refused.json.message]).toEqual([400, 3, 'More than one credential configured,please specify a credential name or uuid to use']);
+    const del = await rest(sim, 'DELETE', `${path}?credential_id=${cred}`);
     expect(del.status).toBe(200);
-    expect((await call(clients, 'OpenStorageCloudBackup', 'EnumerateWithFilters', { src_volume_id: vol })).backups).toBeUndefined();
+    expect((await call(clients, 'OpenStorageCloudBackup', 'EnumerateWithFilters', { src_volume_id: vol, credential_id: cred })).backups).toBeUndefined();
   });
 
   it('streams alerts with filters over gRPC and REST', async () => {
-    const all = await collect(clients.get('OpenStorageAlerts').EnumerateWithFilters({}, md()));
+    // upstream refuses a request without queries, over gRPC and REST
+    await expect(collect(clients.get('OpenStorageAlerts').EnumerateWithFilters({}, md()))).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT, details: 'Must provide at least one query' });
+    const none = await rest(sim, 'POST', '/v1/alerts/filters', { queries: [] });
+    expect([none.status, ndjson(none.text)]).toEqual([400, [{ error: { grpc_code: 3, http_code: 400, message: 'Must provide at least one query', http_status: 'Bad Request' } }]]);
+    const everyType = ['VOLUME', 'NODE', 'CLUSTER', 'DRIVE', 'POOL', 'NONE'].map((t) => ({ resource_type_query: { resource_type: `RESOURCE_TYPE_${t}` } }));
+    const all = await collect(clients.get('OpenStorageAlerts').EnumerateWithFilters({ queries: everyType }, md()));
     const seeded = all.flatMap((m) => m.alerts);
     expect(seeded.length).toBe(3);
     const id = sim.emitAlert({ message: 'volume is degraded', severity: 'SEVERITY_TYPE_ALARM', resource: 'RESOURCE_TYPE_VOLUME', resourceId: 'v1', alertType: 7 });
@@ -435,6 +480,15 @@ describe('openstorage simulator without auth', () => {
     } finally {
       await withPool.close();
     }
+  });
+
+  it('serves every service of the proto: ClusterPair answers, the rest say UNIMPLEMENTED', async () => {
+    expect(await call(clients, 'OpenStorageClusterPair', 'Enumerate')).toEqual({ result: {} });
+    expect((await rest(sim, 'GET', '/v1/clusterpairs')).json).toEqual({ result: {} });
+    expect((await rest(sim, 'GET', '/v1/clusterpairs/token')).json.result.token).toMatch(/^[0-9a-f]{64}$/);
+    const bucket = await callErr(clients, 'OpenStorageBucket', 'Create', { name: 'b' });
+    expect(bucket.code).toBe(grpc.status.UNIMPLEMENTED);
+    expect((await rest(sim, 'POST', '/v1/bucket', { name: 'b' })).status).toBe(501);
   });
 
   it('counts requests', () => {

@@ -24,6 +24,7 @@ export const OPENSTORAGE_LOADER_OPTIONS: protoLoader.Options = {
   oneofs: true,
 };
 
+/** Every service of the SDK's api.proto (25). */
 export type OpenStorageServiceName =
   | 'OpenStorageIdentity'
   | 'OpenStorageCluster'
@@ -36,7 +37,20 @@ export type OpenStorageServiceName =
   | 'OpenStorageRole'
   | 'OpenStorageSchedulePolicy'
   | 'OpenStorageWatch'
-  | 'OpenStoragePool';
+  | 'OpenStoragePool'
+  | 'OpenStorageFilesystemTrim'
+  | 'OpenStorageFilesystemCheck'
+  | 'OpenStorageFilesystemDefrag'
+  | 'OpenStorageClusterPair'
+  | 'OpenStorageClusterDomains'
+  | 'OpenStorageDiags'
+  | 'OpenStorageJob'
+  | 'OpenStorageSchedule'
+  | 'OpenStorageBucket'
+  | 'OpenStorageMigrate'
+  | 'OpenStorageObjectstore'
+  | 'OpenStoragePolicy'
+  | 'OpenStorageVerifyChecksum';
 
 export const OPENSTORAGE_SERVICES: readonly OpenStorageServiceName[] = [
   'OpenStorageIdentity',
@@ -51,6 +65,19 @@ export const OPENSTORAGE_SERVICES: readonly OpenStorageServiceName[] = [
   'OpenStorageSchedulePolicy',
   'OpenStorageWatch',
   'OpenStoragePool',
+  'OpenStorageFilesystemTrim',
+  'OpenStorageFilesystemCheck',
+  'OpenStorageFilesystemDefrag',
+  'OpenStorageClusterPair',
+  'OpenStorageClusterDomains',
+  'OpenStorageDiags',
+  'OpenStorageJob',
+  'OpenStorageSchedule',
+  'OpenStorageBucket',
+  'OpenStorageMigrate',
+  'OpenStorageObjectstore',
+  'OpenStoragePolicy',
+  'OpenStorageVerifyChecksum',
 ];
 
 let cachedDefinition: protoLoader.PackageDefinition | undefined;

@@ -12,9 +12,13 @@ export function volumeName(v: Rec): string {
   return String(obj(v.locator).name ?? '');
 }
 
-/** A snapshot is a read-only volume with a parent (clones have a parent but are writable). */
-export function isSnapshot(v: Rec): boolean {
-  return obj(v.source).parent !== undefined && obj(v.source).parent !== '' && v.readonly === true;
+/**
+ * The volume a snapshot (or clone) was taken from; '' for a plain volume. Upstream's SDK marks
+ * neither with `readonly`: what is a snapshot is what the server's SnapshotEnumerate lists.
+ */
+export function parentOf(v: Rec): string {
+  const p = obj(v.source).parent;
+  return typeof p === 'string' ? p : '';
 }
 
 /** `--label k=v` values → a map. `allowRemove` accepts `k=` (update: remove the label). */
@@ -66,10 +70,26 @@ export async function resolveVolume(osd: OpenStorageClient, ref: string): Promis
   }
 }
 
-/** A snapshot by id or name; a volume that is not a snapshot is refused. */
+/**
+ * Ids of the snapshots the server lists (OpenStorageVolume.SnapshotEnumerate, or
+ * SnapshotEnumerateWithFilters for labels of one volume: its REST route needs the volume).
+ */
+export async function snapshotIds(osd: OpenStorageClient, opts: { volumeId?: string; labels?: Record<string, string> } = {}): Promise<string[]> {
+  const labels = opts.labels ?? {};
+  const r =
+    opts.volumeId && Object.keys(labels).length > 0
+      ? await osd.call('OpenStorageVolume', 'SnapshotEnumerateWithFilters', { volume_id: opts.volumeId, labels })
+      : await osd.call('OpenStorageVolume', 'SnapshotEnumerate', opts.volumeId ? { volume_id: opts.volumeId } : {});
+  return ((r.volume_snapshot_ids as string[] | undefined) ?? []).map(String);
+}
+
+/** A snapshot by id or name: a volume with a parent that the server lists among its snapshots. */
 export async function resolveSnapshot(osd: OpenStorageClient, ref: string): Promise<Rec> {
   const v = await resolveVolume(osd, ref);
-  if (!isSnapshot(v)) throw new NotFoundError(`${ref} is a volume, not a snapshot`, { hint: 'storctl snapshot list shows the snapshots' });
+  const parent = parentOf(v);
+  if (parent === '' || !(await snapshotIds(osd, { volumeId: parent })).includes(String(v.id))) {
+    throw new NotFoundError(`${ref} is a volume, not a snapshot`, { hint: 'storctl snapshot list shows the snapshots' });
+  }
   return v;
 }
 
@@ -80,22 +100,22 @@ export async function resolveSnapshot(osd: OpenStorageClient, ref: string): Prom
  */
 export async function listSnapshots(osd: OpenStorageClient, opts: { volumeId?: string; labels?: Record<string, string> } = {}): Promise<Rec[]> {
   const labels = opts.labels ?? {};
-  let ids: string[];
-  if (opts.volumeId && Object.keys(labels).length > 0) {
-    const r = await osd.call('OpenStorageVolume', 'SnapshotEnumerateWithFilters', { volume_id: opts.volumeId, labels });
-    ids = (r.volume_snapshot_ids as string[] | undefined) ?? [];
-  } else {
-    const r = await osd.call('OpenStorageVolume', 'SnapshotEnumerate', opts.volumeId ? { volume_id: opts.volumeId } : {});
-    ids = (r.volume_snapshot_ids as string[] | undefined) ?? [];
-  }
+  const ids = await snapshotIds(osd, opts);
   if (ids.length === 0) return [];
   const byId = new Map((await findVolumes(osd, { labels })).map((v) => [String(v.id), v]));
   const out: Rec[] = [];
   for (const id of ids) {
     const v = byId.get(id) ?? (Object.keys(labels).length === 0 ? await inspectVolume(osd, id).catch(() => undefined) : undefined);
-    if (v && isSnapshot(v)) out.push(v);
+    if (v) out.push(v);
   }
   return out;
+}
+
+/** Leaves out the snapshots (one SnapshotEnumerate, only when some volume has a parent). */
+export async function withoutSnapshots(osd: OpenStorageClient, volumes: Rec[]): Promise<Rec[]> {
+  if (!volumes.some((v) => parentOf(v) !== '')) return volumes;
+  const snaps = new Set(await snapshotIds(osd));
+  return volumes.filter((v) => !snaps.has(String(v.id)));
 }
 
 /** Runs `fn` over items with at most `limit` in flight, keeping the order. */

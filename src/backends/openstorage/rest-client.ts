@@ -11,28 +11,14 @@ import { toGatewayJson } from './codec.js';
 import { expandPath, findHttpRule, pathParams, type HttpRule } from './http-rules.js';
 import { queryParams } from './normalize.js';
 import { isIdempotent, openStorageSchema, type RpcInfo } from './rpcs.js';
-import { DEFAULT_REST_PORT, type CallOptions, type Message, type RawTransport, type TransportSetup } from './transport.js';
+import { restEndpoint } from './rest-endpoint.js';
+import { type CallOptions, type Message, type RawTransport, type TransportSetup } from './transport.js';
 
-/**
- * The gateway's base URL: --endpoint when it is an http(s) URL; else `rest_endpoint` (unless
- * --endpoint names another host); else the gRPC endpoint's host on port 9110.
- */
+/** The gateway's base URL (rest-endpoint.ts: rest_endpoint, or derived for the default ports only). */
 export function restBaseUrl(setup: Pick<TransportSetup, 'profile' | 'ctx'>): string {
-  const { profile } = setup;
-  const flag = setup.ctx.globals.endpoint;
-  if (flag && /^https?:\/\//i.test(flag)) return flag.replace(/\/+$/, '');
-  const rest = profile.get<string>('rest_endpoint');
-  if (rest && !flag) return rest.replace(/\/+$/, '');
-  const endpoint = (flag ? [flag] : (profile.get<string[]>('endpoint') ?? []))[0];
-  if (!endpoint) {
-    throw new UsageError(`profile "${profile.name}" has no rest_endpoint or endpoint for the OpenStorage REST gateway`, {
-      hint: `storctl profile set ${profile.name} rest_endpoint=http://HOST:${DEFAULT_REST_PORT}`,
-    });
-  }
-  const tls = /^(grpcs|https):\/\//i.test(endpoint) || !!profile.get('cacert');
-  const hostPort = endpoint.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, '');
-  const host = /^\[/.test(hostPort) ? hostPort.replace(/(\])(:\d+)?$/, '$1') : hostPort.replace(/:\d+$/, '');
-  return `${tls ? 'https' : 'http'}://${host}:${DEFAULT_REST_PORT}`;
+  const r = restEndpoint(setup.profile, setup.ctx.globals.endpoint);
+  setup.ctx.debug(`REST gateway ${r.url} (${r.source})`);
+  return r.url;
 }
 
 function ruleFor(info: RpcInfo): HttpRule {

@@ -20,7 +20,7 @@ interface Opts {
 export default defineCommand<Opts>({
   summary: 'List alerts, filtered by time, resource type and severity',
   description:
-    'Streams OpenStorageAlerts.EnumerateWithFilters (a server-streaming RPC; rows print as they arrive). Filters go to the server as one query per resource type with the time span, minimum severity and cleared options. JSON records are the SDK\'s Alert messages: id (string), severity, alert_type, message, timestamp and first_seen (ISO 8601), resource, resource_id, cleared, ttl, unique_tag, count.',
+    'Streams OpenStorageAlerts.EnumerateWithFilters (a server-streaming RPC; rows print as they arrive). Filters go to the server as queries (one per resource type unless --resource-type picks one; the SDK needs at least one) with the time span, minimum severity and cleared options. JSON records are the SDK\'s Alert messages: id (string), severity, alert_type, message, timestamp and first_seen (ISO 8601), resource, resource_id, cleared, ttl, unique_tag, count.',
   backends: ['openstorage'],
   flags: [
     { name: 'since', type: 'string', valueName: 'TIME|AGO', description: 'Only alerts from this time on (2024-05-01T00:00:00Z, or 30m, 2h, 7d ago)' },
@@ -57,8 +57,9 @@ export default defineCommand<Opts>({
       if (opts.resourceId !== undefined) queries.push({ resource_id_query: { resource_type, alert_type: opts.alertType, resource_id: opts.resourceId }, opts: options });
       else if (opts.alertType !== undefined) queries.push({ alert_type_query: { resource_type, alert_type: opts.alertType }, opts: options });
       else queries.push({ resource_type_query: { resource_type }, opts: options });
-    } else if (options.length > 0) {
-      // Options ride on a query; without a type, ask for every resource type.
+    } else {
+      // Without a type, one query per resource type (options ride on a query, and the SDK
+      // refuses a request without queries: "Must provide at least one query").
       for (const t of RESOURCE_CHOICES) queries.push({ resource_type_query: { resource_type: enumValue('resource', t) }, opts: options });
     }
     await withOpenStorage(ctx, async (osd) => {

@@ -1,4 +1,5 @@
 import { defineCommand } from '../../framework/command.js';
+import { NotFoundError } from '../../framework/errors.js';
 import { withOpenStorage } from '../../backends/openstorage/client.js';
 import { taskStatuses } from '../../backends/openstorage/backups.js';
 import { resolveVolume } from '../../backends/openstorage/resources.js';
@@ -26,6 +27,7 @@ export default defineCommand<Opts>({
       if (opts.volume) req.volume_id = String((await resolveVolume(osd, opts.volume)).id);
       if (opts.task) req.task_id = opts.task;
       const records = await taskStatuses(osd, req);
+      if (opts.task && records.length === 0) throw new NotFoundError(`Task ${opts.task} not found`, { hint: 'storctl cloud-backup status lists the tasks' });
       records.sort((a, b) => String(a.start_time ?? '').localeCompare(String(b.start_time ?? '')) || String(a.task_id).localeCompare(String(b.task_id)));
       await ctx.printList(records);
     });

@@ -5,7 +5,7 @@ import { confirmOrStop, RESULT_COLUMNS } from '../../backends/openstorage/cmd.js
 
 export default defineCommand({
   summary: 'Delete cloud credentials',
-  description: 'Resolves each id or name, asks once, then calls OpenStorageCredentials.Delete. Backups made with them stay in the cloud. Prints {id, name, result} per credential.',
+  description: 'Resolves each id or name to the credential\'s uuid (an unknown one exits 4 before anything is deleted), asks once, then calls OpenStorageCredentials.Delete with the uuid. Backups made with them stay in the cloud. Prints {id, name, result} per credential.',
   backends: ['openstorage'],
   args: [{ name: 'credential', description: 'Credential ids or names', required: true, variadic: true }],
   columns: RESULT_COLUMNS,

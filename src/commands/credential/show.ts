@@ -5,7 +5,7 @@ import { CREDENTIAL_COLUMNS } from '../../backends/openstorage/views.js';
 
 export default defineCommand({
   summary: 'Show one cloud credential by id or name',
-  description: 'Calls OpenStorageCredentials.Inspect. The JSON record is the SDK\'s SdkCredentialInspectResponse (no secret key).',
+  description: 'Finds the credential among those OpenStorageCredentials.Enumerate lists (by uuid, else by name) and prints its OpenStorageCredentials.Inspect answer: the SDK\'s SdkCredentialInspectResponse (no secret key), with credential_id always the uuid. An unknown id or name exits 4.',
   backends: ['openstorage'],
   args: [{ name: 'credential', description: 'Credential id or name', required: true }],
   columns: CREDENTIAL_COLUMNS.map((c) => ({ ...c, long: false })),

@@ -5,7 +5,7 @@ import { resolveCredential } from '../../backends/openstorage/credentials.js';
 export default defineCommand({
   summary: 'Check that the server can use a cloud credential',
   description:
-    'Calls OpenStorageCredentials.Validate (the server tries the bucket with it). Prints {credential_id, name, valid: true}; a credential the server rejects fails with its message and exit code.',
+    'Resolves the id or name to the credential\'s uuid and calls OpenStorageCredentials.Validate with it (the server tries the bucket). Prints {credential_id, name, valid: true}; a credential the server rejects fails with its message and exit code.',
   backends: ['openstorage'],
   args: [{ name: 'credential', description: 'Credential id or name', required: true }],
   columns: [

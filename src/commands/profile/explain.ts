@@ -26,6 +26,12 @@ export default defineCommand({
       // The OS_*/ST_* variables this setting shadowed (names only: OS_PASSWORD's value is a secret).
       const ignored = p.ignoredEnv.filter((i) => i.setting === key).map((i) => i.variable);
       rows.push({ setting: key, value: secret ? '(secret, set)' : (s.value as string), source: s.source, ignored });
+      if (key === 'endpoint' && p.backend === 'openstorage') {
+        // OpenStorage without rest_endpoint: where REST calls would go, derived or not at all
+        const { explainRestEndpoint } = await import('../../backends/openstorage/rest-endpoint.js');
+        const rest = explainRestEndpoint(p);
+        if (rest) rows.push({ setting: 'rest_endpoint', ...rest, ignored: [] });
+      }
     }
     await ctx.printList(rows);
   },

@@ -11,7 +11,7 @@ interface Opts {
 export default defineCommand<Opts>({
   summary: 'List OpenStorage snapshots',
   description:
-    'Snapshot ids from OpenStorageVolume.SnapshotEnumerate(WithFilters), records from one InspectWithFilters. In OpenStorage a snapshot is a read-only volume: JSON records are the SDK\'s Volume messages, with source.parent = the volume it was taken from.',
+    'Snapshot ids from OpenStorageVolume.SnapshotEnumerate(WithFilters), records from one InspectWithFilters. In OpenStorage a snapshot is a volume with a parent: JSON records are the SDK\'s Volume messages, with source.parent = the volume it was taken from (upstream does not set readonly on them). What is listed is what the server enumerates as snapshots; with the fake driver that includes clones.',
   backends: ['openstorage'],
   flags: [
     { name: 'volume', type: 'string', valueName: 'VOLUME', description: 'Only snapshots of this volume (id or name)' },

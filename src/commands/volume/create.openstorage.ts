@@ -1,5 +1,5 @@
 import { defineCommand } from '../../framework/command.js';
-import { ConflictError } from '../../framework/errors.js';
+import { ConflictError, UsageError } from '../../framework/errors.js';
 import { withOpenStorage } from '../../backends/openstorage/client.js';
 import { findVolumes, inspectVolume, parseLabels, volumeName } from '../../backends/openstorage/resources.js';
 import { VOLUME_COLUMNS } from '../../backends/openstorage/views.js';
@@ -7,7 +7,7 @@ import { parseSize, SIZE_HELP } from '../../util/size.js';
 import { COS_CHOICES, FS_CHOICES, IO_PROFILE_CHOICES, enumValue } from '../../backends/openstorage/enums.js';
 
 interface Opts {
-  size: string | number;
+  size?: string | number;
   haLevel?: number;
   replicas?: number;
   replicaNode?: string[];
@@ -42,6 +42,8 @@ export default defineCommand<Opts>({
   examples: ['storctl volume create db1 --size 10GiB', 'storctl volume create logs --size 500MiB --replicas 2 --label app=logs --io-profile sequential', 'storctl volume create scratch --size 1 --shared -o json'],
   async run(ctx, args, opts) {
     const name = args[0]!;
+    // the command framework does not enforce flags marked required
+    if (opts.size === undefined) throw new UsageError('--size is required', { hint: `e.g. storctl volume create ${name} --size 10GiB` });
     const spec: Record<string, unknown> = { size: parseSize(opts.size), ha_level: opts.replicas ?? opts.haLevel ?? 1 };
     if (opts.replicaNode?.length) spec.replica_set = { nodes: opts.replicaNode };
     if (opts.shared) spec.shared = true;

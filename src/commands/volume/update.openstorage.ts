@@ -1,7 +1,8 @@
 import { defineCommand } from '../../framework/command.js';
 import { UsageError } from '../../framework/errors.js';
 import { withOpenStorage } from '../../backends/openstorage/client.js';
-import { inspectVolume, parseLabels, resolveVolume } from '../../backends/openstorage/resources.js';
+import { inspectVolume, obj, parseLabels, resolveVolume, volumeName } from '../../backends/openstorage/resources.js';
+import { humanBytes } from '../../output/format.js';
 import { VOLUME_COLUMNS } from '../../backends/openstorage/views.js';
 import { parseSize, SIZE_HELP } from '../../util/size.js';
 import { COS_CHOICES, IO_PROFILE_CHOICES, enumValue } from '../../backends/openstorage/enums.js';
@@ -19,7 +20,7 @@ interface Opts {
 
 export default defineCommand<Opts>({
   summary: 'Change an OpenStorage volume: size, HA level, labels, sharing, IO profile, owner',
-  description: `Calls OpenStorageVolume.Update with only the fields given, then prints the volume (the SDK's Volume message). Sizes only grow. --label KEY=VALUE adds or changes a label, --label KEY= removes it. ${SIZE_HELP}.`,
+  description: `Calls OpenStorageVolume.Update with only the fields given, then prints the volume (the SDK's Volume message). Sizes only grow: a --size smaller than the volume is refused (exit 2) before anything is sent, as the SDK's fake driver would shrink it. --label KEY=VALUE adds or changes a label, --label KEY= removes it. ${SIZE_HELP}.`,
   backends: ['openstorage'],
   args: [{ name: 'volume', description: 'Volume id or name', required: true }],
   flags: [
@@ -49,6 +50,12 @@ export default defineCommand<Opts>({
     }
     await withOpenStorage(ctx, async (osd) => {
       const v = await resolveVolume(osd, args[0]!);
+      const current = Number(obj(v.spec).size ?? 0);
+      if (typeof spec.size === 'number' && spec.size < current) {
+        throw new UsageError(`--size ${String(opts.size)} is smaller than volume ${volumeName(v) || String(v.id)} (${humanBytes(current)}): OpenStorage volumes only grow`, {
+          hint: `give a size of at least ${humanBytes(current)}, or leave --size out`,
+        });
+      }
       const req: Record<string, unknown> = { volume_id: v.id };
       if (Object.keys(spec).length > 0) req.spec = spec;
       if (Object.keys(labels).length > 0) req.labels = labels;

@@ -126,7 +126,7 @@ function queryMatches(q: Obj, a: Obj): boolean {
   return opts.every((o) => optionMatches(obj(o) ?? {}, a));
 }
 
-/** Alerts selected by any of the queries (all alerts when there are none). */
+/** Alerts selected by any of the queries (all alerts when there are none: Delete refuses that itself). */
 export function selectAlerts(driver: FakeDriver, queries: unknown): Obj[] {
   const qs = Array.isArray(queries) ? queries.map((q) => obj(q) ?? {}) : [];
   if (qs.length === 0) return [...driver.alerts];
@@ -144,6 +144,9 @@ export function alertHandlers(driver: FakeDriver): ServiceHandlers {
     EnumerateWithFilters: {
       stream(req, _caller, sink) {
         unavailable();
+        // Upstream refuses a request without queries (an empty list is nil in Go).
+        const qs = Array.isArray(req['queries']) ? req['queries'] : [];
+        if (qs.length === 0) throw new StatusError(status.INVALID_ARGUMENT, 'Must provide at least one query');
         const list = selectAlerts(driver, req['queries']);
         for (let i = 0; i < list.length; i += ALERTS_PER_MESSAGE) {
           sink.write({ alerts: list.slice(i, i + ALERTS_PER_MESSAGE) });

@@ -65,6 +65,24 @@ function credentialFor(driver: FakeDriver, id: string, caller: Caller, need: 're
   return c;
 }
 
+/**
+ * What upstream's CredentialServer.Inspect finds for a reference: the credential whose id or
+ * whose name it is (the first match, ids before names as map order allows), or NOT_FOUND.
+ */
+function credentialByIdOrName(driver: FakeDriver, ref: string, caller: Caller): { id: string; cred: Obj } {
+  if (ref === '') throw invalid('Must provide a credential id');
+  let found: [string, Obj] | undefined = driver.credentials.has(ref) ? [ref, driver.credentials.get(ref)!] : undefined;
+  found ??= [...driver.credentials.entries()].find(([, c]) => str(c['name']) === ref);
+  if (!found) throw notFound(`Credential id ${ref} not found`);
+  if (!permitted(found[1]['ownership'], caller, 'read')) throw denied(`Access denied to ${ref}`);
+  return { id: found[0], cred: found[1] };
+}
+
+/** The fake driver's CredsValidate: a kvdb lookup by uuid, so a name is not found. */
+function driverValidate(driver: FakeDriver, ref: string): void {
+  if (!driver.credentials.has(ref)) throw new Error(`Credential id ${ref} not found`);
+}
+
 export function credentialHandlers(driver: FakeDriver): ServiceHandlers {
   return {
     Create(req, caller) {
@@ -98,20 +116,33 @@ export function credentialHandlers(driver: FakeDriver): ServiceHandlers {
       const ids = [...driver.credentials.entries()].filter(([, c]) => permitted(c['ownership'], caller, 'read')).map(([id]) => id);
       return { credential_ids: ids };
     },
+    // Like upstream: Inspect finds the credential by id or by name and echoes the request's
+    // credential_id, so inspecting by name answers with the name where the uuid belongs.
     Inspect(req, caller) {
-      const id = str(req['credential_id']);
-      return publicCredential(id, credentialFor(driver, id, caller, 'read'));
+      const ref = str(req['credential_id']);
+      return publicCredential(ref, credentialByIdOrName(driver, ref, caller).cred);
     },
+    // Like upstream: the ownership check goes through Inspect (a name passes), then the driver
+    // deletes the kvdb key named by the request, so deleting by name answers {} and deletes nothing.
     Delete(req, caller) {
-      const id = str(req['credential_id']);
-      if (id === '') throw invalid('Must provide credentials uuid');
-      if (!driver.credentials.has(id)) return {};
-      credentialFor(driver, id, caller, 'write');
-      driver.credentials.delete(id);
+      const ref = str(req['credential_id']);
+      if (ref === '') throw invalid('Must provide credentials uuid');
+      const { cred } = credentialByIdOrName(driver, ref, caller);
+      if (!permitted(cred['ownership'], caller, 'write')) throw denied(`Only admin access type to credential is allowed to delete ${ref}`);
+      driver.credentials.delete(ref);
       return {};
     },
+    // Like upstream: Inspect passes for a name, then the driver's CredsValidate looks the
+    // request's value up as a uuid and fails (INTERNAL).
     Validate(req, caller) {
-      credentialFor(driver, str(req['credential_id']), caller, 'read');
+      const ref = str(req['credential_id']);
+      if (ref === '') throw invalid('Must provide credentials uuid');
+      credentialByIdOrName(driver, ref, caller);
+      try {
+        driverValidate(driver, ref);
+      } catch (e) {
+        throw new StatusError(status.INTERNAL, `failed to validate credentials: ${(e as Error).message}`);
+      }
       return {};
     },
     DeleteReferences(req, caller) {
@@ -170,20 +201,35 @@ function backupInfo(driver: FakeDriver, t: BackupTask): Obj {
   };
 }
 
-function resolveCredential(driver: FakeDriver, id: string, caller: Caller): string {
-  if (id === '') {
+/**
+ * The credential a cloud-backup RPC uses, as upstream's CloudBackupServer picks it: without one,
+ * the only credential the caller may see (INVALID_ARGUMENT with none or several); with one, an
+ * ownership check through Inspect (an unknown reference passes it), then the fake driver's
+ * CredsValidate by uuid, whose failure becomes INTERNAL "<failed> : Credential id X not found".
+ */
+function cloudCredential(driver: FakeDriver, ref: string, caller: Caller, failed: string): string {
+  if (ref === '') {
     const visible = [...driver.credentials.entries()].filter(([, c]) => permitted(c['ownership'], caller, 'read'));
-    if (visible.length === 1) return visible[0]![0];
-    throw invalid('Must provide credentials uuid');
+    if (visible.length > 1) throw invalid('More than one credential configured,please specify a credential name or uuid to use');
+    if (visible.length === 0) throw invalid('No configured credentials found,please create a credential');
+    return visible[0]![0];
   }
-  credentialFor(driver, id, caller, 'read');
-  return id;
+  try {
+    credentialByIdOrName(driver, ref, caller);
+  } catch (e) {
+    if (!(e instanceof StatusError) || e.code !== status.NOT_FOUND) throw e;
+  }
+  try {
+    driverValidate(driver, ref);
+  } catch (e) {
+    throw new StatusError(status.INTERNAL, `${failed}: ${(e as Error).message}`);
+  }
+  return ref;
 }
 
-function startBackup(driver: FakeDriver, caller: Caller, volumeId: string, credentialId: string, taskId: string, labels: Record<string, string>, groupId = ''): BackupTask {
+function startBackup(driver: FakeDriver, caller: Caller, volumeId: string, cred: string, taskId: string, labels: Record<string, string>, groupId = ''): BackupTask {
   if (volumeId === '') throw invalid('Must provide source volume id');
   const v = driver.volumeFor(volumeId, caller, 'read');
-  const cred = resolveCredential(driver, credentialId, caller);
   const existing = driver.tasks.get(taskId);
   if (existing) {
     if (existing.srcVolumeId !== volumeId || existing.op !== 'backup') {
@@ -222,34 +268,38 @@ function backupFor(driver: FakeDriver, id: string, caller: Caller): BackupTask {
 export function cloudBackupHandlers(driver: FakeDriver): ServiceHandlers {
   return {
     Create(req, caller) {
+      if (str(req['volume_id']) === '') throw invalid('Must supply a volume id');
+      const cred = cloudCredential(driver, str(req['credential_id']), caller, 'Failed to create backup');
       const taskId = str(req['task_id']) || randomUUID();
-      const t = startBackup(driver, caller, str(req['volume_id']), str(req['credential_id']), taskId, strMap(req['labels']));
+      const t = startBackup(driver, caller, str(req['volume_id']), cred, taskId, strMap(req['labels']));
       return { task_id: t.taskId };
     },
 
     GroupCreate(req, caller) {
       const ids = strList(req['volume_ids']);
       if (ids.length === 0) throw invalid('Must provide at least one volume id');
+      const cred = cloudCredential(driver, str(req['credential_id']), caller, 'Failed to create group backup');
       const groupId = str(req['group_id']) || randomUUID();
-      const tasks = ids.map((id) => startBackup(driver, caller, id, str(req['credential_id']), randomUUID(), strMap(req['labels']), groupId));
+      const tasks = ids.map((id) => startBackup(driver, caller, id, cred, randomUUID(), strMap(req['labels']), groupId));
       return { group_cloud_backup_id: groupId, task_ids: tasks.map((t) => t.taskId) };
     },
 
+    // Like upstream's fake driver: the reply names the new volume but carries no task_id; the
+    // restore shows up in Status under an id of its own (find it by the restored volume's id).
     Restore(req, caller) {
+      if (str(req['backup_id']) === '') throw invalid('Must provide backup id');
+      const cred = cloudCredential(driver, str(req['credential_id']), caller, 'Failed to restore backup');
       const b = backupFor(driver, str(req['backup_id']), caller);
       if (progress(driver, b).state !== 'SdkCloudBackupStatusTypeDone') {
         throw new StatusError(status.FAILED_PRECONDITION, `Backup ${b.backupId} is not complete`);
       }
-      const cred = resolveCredential(driver, str(req['credential_id']), caller);
-      const taskId = str(req['task_id']) || randomUUID();
-      const existing = driver.tasks.get(taskId);
-      if (existing) return { restore_volume_id: existing.restoreVolumeId ?? '', task_id: taskId };
       const name = str(req['restore_volume_name']) || `restore-${b.srcVolumeName || b.srcVolumeId}-${randomUUID().slice(0, 8)}`;
       if (driver.volumeByName(name)) throw new StatusError(status.ALREADY_EXISTS, `Volume with name ${name} already exists`);
       const src = driver.volumes.get(b.srcVolumeId);
       const spec: Obj = src ? clone(obj(src['spec']) ?? {}) : { size: String(b.bytesTotal), ha_level: '1' };
       const locator = obj(req['locator']);
       const v = newVolume(driver, { name, spec, labels: { ...strMap(locator?.['volume_labels']) }, caller });
+      const taskId = randomUUID();
       const t: BackupTask = {
         ...b,
         taskId,
@@ -262,12 +312,13 @@ export function cloudBackupHandlers(driver: FakeDriver): ServiceHandlers {
       delete t.pausedSince;
       delete t.stopped;
       driver.tasks.set(taskId, t);
-      return { restore_volume_id: v['id'], task_id: taskId };
+      return { restore_volume_id: v['id'] };
     },
 
     Delete(req, caller) {
       const id = str(req['backup_id']);
       if (id === '') throw invalid('Must provide backup id');
+      cloudCredential(driver, str(req['credential_id']), caller, 'Failed to delete backup');
       if (!driver.backups.has(id)) return {};
       backupFor(driver, id, caller);
       driver.backups.delete(id);
@@ -277,6 +328,7 @@ export function cloudBackupHandlers(driver: FakeDriver): ServiceHandlers {
     DeleteAll(req, caller) {
       const vol = str(req['src_volume_id']);
       if (vol === '') throw invalid('Must provide source volume id');
+      cloudCredential(driver, str(req['credential_id']), caller, 'Failed to delete backup');
       for (const [id, b] of driver.backups) {
         if (b.srcVolumeId === vol && permitted(b.ownership, caller, 'write')) driver.backups.delete(id);
       }
@@ -285,7 +337,7 @@ export function cloudBackupHandlers(driver: FakeDriver): ServiceHandlers {
 
     EnumerateWithFilters(req, caller) {
       const vol = str(req['src_volume_id']);
-      const cred = str(req['credential_id']);
+      const cred = cloudCredential(driver, str(req['credential_id']), caller, 'Failed to enumerate backups');
       const wantStatus = str(req['status_filter']);
       const meta = strMap(req['metadata_filter']);
       const backupId = str(req['cloud_backup_id']);
@@ -295,7 +347,7 @@ export function cloudBackupHandlers(driver: FakeDriver): ServiceHandlers {
       let list = [...driver.backups.values()]
         .filter((b) => permitted(b.ownership, caller, 'read'))
         .filter((b) => vol === '' || b.srcVolumeId === vol)
-        .filter((b) => cred === '' || b.credentialId === cred)
+        .filter((b) => b.credentialId === cred)
         .filter((b) => backupId === '' || b.backupId === backupId)
         .filter((b) => req['missing_src_volumes'] !== true || !driver.volumes.has(b.srcVolumeId))
         .map((b) => backupInfo(driver, b))
@@ -327,6 +379,7 @@ export function cloudBackupHandlers(driver: FakeDriver): ServiceHandlers {
     },
 
     Catalog(req, caller) {
+      cloudCredential(driver, str(req['credential_id']), caller, 'Failed to get catalog');
       const b = backupFor(driver, str(req['backup_id']), caller);
       return { contents: ['/', '/data', `/data/${b.srcVolumeName || b.srcVolumeId}.img`] };
     },
@@ -374,7 +427,7 @@ export function cloudBackupHandlers(driver: FakeDriver): ServiceHandlers {
       const vol = str(info['src_volume_id']);
       if (vol === '' && str(info['group_id']) === '') throw invalid('Must provide source volume id');
       if (vol !== '') driver.volumeFor(vol, caller, 'read');
-      resolveCredential(driver, str(info['credential_id']), caller);
+      info['credential_id'] = cloudCredential(driver, str(info['credential_id']), caller, 'Failed to create backup');
       if (!Array.isArray(info['schedules']) || info['schedules'].length === 0) throw invalid('Must provide at least one schedule');
       const id = randomUUID();
       driver.backupSchedules.set(id, clone(info));

@@ -211,3 +211,24 @@ export function schedulePolicyHandlers(driver: FakeDriver): ServiceHandlers {
     },
   };
 }
+
+/**
+ * OpenStorageClusterPair of a single cluster that is paired with nobody: Enumerate lists no
+ * pairs, Inspect fails like the cluster manager does for an unknown id, GetToken hands out the
+ * cluster's pairing token. The other RPCs answer UNIMPLEMENTED.
+ */
+export function clusterPairHandlers(driver: FakeDriver): ServiceHandlers {
+  return {
+    Enumerate() {
+      return { result: {} };
+    },
+    Inspect(req) {
+      const id = str(req['id']);
+      if (id === '') throw invalid('Must supply cluster ID');
+      throw new StatusError(status.INTERNAL, `Cannot Get cluster information for ${id} : Cluster pair for ${id} does not exist`);
+    },
+    GetToken() {
+      return { result: { token: driver.pairToken } };
+    },
+  };
+}

@@ -1,6 +1,7 @@
 // In-memory state of the simulated OpenStorage server, modelled on the
 // behaviour of the upstream "fake" driver (see the SDK reference, 1.2).
 
+import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Caller, SdkRole } from './auth.js';
 import { builtinRoles } from './auth.js';
@@ -103,6 +104,8 @@ export class FakeDriver {
   readonly events = new EventEmitter();
   readonly pools: Obj[];
   nextAlertId = 1;
+  /** The cluster's pairing token (ClusterPair.GetToken). */
+  readonly pairToken = randomBytes(32).toString('hex');
   private closers = new Set<() => void>();
 
   constructor(readonly options: DriverOptions) {

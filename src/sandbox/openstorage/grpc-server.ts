@@ -8,7 +8,7 @@ import { serviceDefinition, OPENSTORAGE_SERVICES, type OpenStorageServiceName } 
 import { alertHandlers } from './alerts.js';
 import { authenticate, authorize, StatusError, type AuthConfig } from './auth.js';
 import { cloudBackupHandlers, credentialHandlers } from './cloud.js';
-import { clusterHandlers, identityHandlers, nodeHandlers, poolHandlers, roleHandlers, schedulePolicyHandlers } from './cluster.js';
+import { clusterHandlers, clusterPairHandlers, identityHandlers, nodeHandlers, poolHandlers, roleHandlers, schedulePolicyHandlers } from './cluster.js';
 import { pruneMessage, type LoaderObject } from '../../backends/openstorage/codec.js';
 import type { FakeDriver, ServiceHandlers, StreamSink } from './driver.js';
 import type { ProtoSchema } from '../../backends/openstorage/schema.js';
@@ -57,6 +57,10 @@ function handlersFor(name: OpenStorageServiceName, driver: FakeDriver): ServiceH
       return watchHandlers(driver);
     case 'OpenStoragePool':
       return poolHandlers(driver);
+    case 'OpenStorageClusterPair':
+      return clusterPairHandlers(driver);
+    default:
+      return {}; // registered, every RPC answers UNIMPLEMENTED
   }
 }
 

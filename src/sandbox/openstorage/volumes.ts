@@ -32,6 +32,7 @@ function labelsOf(v: Obj): Record<string, string> {
   return strMap(locatorOf(v)['volume_labels']);
 }
 
+/** What upstream's SnapEnumerate lists: every volume with a parent (clones too, on the fake driver). */
 function isSnapshot(v: Obj): boolean {
   return str(obj(v['source'])?.['parent']) !== '';
 }
@@ -56,7 +57,7 @@ function ownershipFor(caller: Caller, requested: unknown): Obj | undefined {
 
 export function newVolume(
   driver: FakeDriver,
-  args: { name: string; spec: Obj; labels: Record<string, string>; parent?: string; readonly?: boolean; caller: Caller },
+  args: { name: string; spec: Obj; labels: Record<string, string>; parent?: string; caller: Caller },
 ): Obj {
   const id = randomUUID();
   const spec = clone(args.spec);
@@ -70,7 +71,6 @@ export function newVolume(
   const v: Obj = {
     id,
     source: args.parent ? { parent: args.parent } : {},
-    readonly: args.readonly ?? false,
     locator,
     ctime: ts,
     spec,
@@ -185,9 +185,7 @@ export function volumeHandlers(driver: FakeDriver): ServiceHandlers {
         const spec = obj(v['spec']) ?? {};
         for (const [key, val] of Object.entries(upd)) {
           if (val === undefined || val === null || SPEC_UPDATE_SKIP.has(key) || key.endsWith('_opt') || key === 'mount_opt') continue;
-          if (key === 'size' && num(val) < num(spec['size'])) {
-            throw invalid(`Volume ${id} cannot be shrunk from ${str(spec['size'])} to ${str(val)} bytes`);
-          }
+          // The fake driver takes any new size, smaller ones too (Portworx refuses to shrink).
           if (key === 'ha_level' && (num(val) < 1 || num(val) > 3)) {
             throw invalid(`Invalid HA level ${str(val)}: must be between 1 and 3`);
           }
@@ -222,20 +220,19 @@ export function volumeHandlers(driver: FakeDriver): ServiceHandlers {
       return { volume_ids: filterVolumes(driver, caller, req).map((v) => v['id']) };
     },
 
+    // Like upstream (the SDK server and the fake driver): a snapshot is a volume whose
+    // source.parent is the volume; `readonly` is not set, and every call makes a new snapshot,
+    // whatever names exist already.
     SnapshotCreate(req, caller) {
       const id = requireVolumeId(req);
       const name = str(req['name']);
-      if (name === '') throw invalid('Name for snapshot must be provided');
+      if (name === '') throw invalid('Must supply a name');
       const parent = driver.volumeFor(id, caller, 'read');
-      const existing = driver.volumeByName(name);
-      if (existing && str(obj(existing['source'])?.['parent']) === id) return { snapshot_id: existing['id'] };
-      if (existing) throw new StatusError(status.ALREADY_EXISTS, `Volume with name ${name} already exists`);
       const snap = newVolume(driver, {
         name,
         spec: obj(parent['spec']) ?? {},
         labels: strMap(req['labels']),
         parent: id,
-        readonly: true,
         caller,
       });
       return { snapshot_id: snap['id'] };
