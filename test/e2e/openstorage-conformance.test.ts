@@ -226,11 +226,11 @@ describe('5. the REST gateway is derived only from default ports', () => {
   const explainRow = async (p: string) => (ok(await h.run(['profile', 'explain', p, '-o', 'json']), `explain ${p}`).json() as any[]).find((r) => r.setting === 'rest_endpoint');
 
   it('profile explain shows the derived rest_endpoint and where it came from', async () => {
-    expect(await explainRow('sdk-default')).toEqual({ setting: 'rest_endpoint', value: 'http://px-node1.example:9110', source: 'derived from endpoint :9100 (SDK default pair)' });
-    expect(await explainRow('portworx-default')).toEqual({ setting: 'rest_endpoint', value: 'https://px-node1.example:9021', source: 'derived from endpoint :9020 (Portworx default pair)' });
-    expect(await explainRow('no-port')).toEqual({ setting: 'rest_endpoint', value: 'http://px-node1.example:9110', source: 'derived from endpoint :9100 (no port given) (SDK default pair)' });
+    expect(await explainRow('sdk-default')).toEqual({ setting: 'rest_endpoint', value: 'http://px-node1.example:9110', source: 'derived from endpoint :9100 (SDK default pair)', ignored: [] });
+    expect(await explainRow('portworx-default')).toEqual({ setting: 'rest_endpoint', value: 'https://px-node1.example:9021', source: 'derived from endpoint :9020 (Portworx default pair)', ignored: [] });
+    expect(await explainRow('no-port')).toEqual({ setting: 'rest_endpoint', value: 'http://px-node1.example:9110', source: 'derived from endpoint :9100 (no port given) (SDK default pair)', ignored: [] });
     const port = sim.grpcAddress.split(':').pop();
-    expect(await explainRow('odd-port')).toEqual({ setting: 'rest_endpoint', value: '', source: `not set: endpoint :${port} is no default gRPC port; REST calls (transport rest, api) need it` });
+    expect(await explainRow('odd-port')).toEqual({ setting: 'rest_endpoint', value: '', source: `not set: endpoint :${port} is no default gRPC port; REST calls (transport rest, api) need it`, ignored: [] });
     expect(await explainRow('grpc')).toMatchObject({ value: sim.restUrl, source: expect.stringMatching(/config\.yaml:\d+$/) });
   });
 
